@@ -1,0 +1,74 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode (strict concurrency) and explicit existentials.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "HocPhi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hocphi", targets: ["hocphi"]),
+        .library(name: "LedgerCore", targets: ["LedgerCore"]),
+        .library(name: "VietQR", targets: ["VietQR"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure text rules for Vietnamese: folding to bank ASCII, NFC. No I/O.
+        .target(name: "VietnameseText", swiftSettings: strict),
+        // Pure VietQR (NAPAS/EMVCo) payloads. No I/O.
+        .target(name: "VietQR", dependencies: ["VietnameseText"], swiftSettings: strict),
+        // The pure domain: money, school, roster, fees, invoices, payment codes, journal, and the store port.
+        .target(
+            name: "LedgerCore",
+            dependencies: ["VietnameseText", "VietQR", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+        // Data shipped with the program: migrations, chart of accounts, fee templates (`ledger/`).
+        .target(name: "LedgerResources", path: "ledger", exclude: ["README.md"],
+                resources: [.copy("migrations"), .copy("chart-of-accounts.json"), .copy("templates")],
+                swiftSettings: strict),
+        // Data shipped with the program: bank directory and statement formats (`bank-formats/`).
+        .target(name: "BankFormats", path: "bank-formats", exclude: ["README.md"],
+                resources: [.copy("banks.json")], swiftSettings: strict),
+        // Adapter: CSV and XLSX files into rows of text.
+        .target(
+            name: "TabularInput",
+            dependencies: [.product(name: "CSV", package: "CSV.swift"), "ZIPFoundation"],
+            swiftSettings: strict),
+        // Adapter: the SQLite store (GRDB) behind the LedgerCore port.
+        .target(
+            name: "SQLiteStore",
+            dependencies: ["LedgerCore", "LedgerResources", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        // A realistic demo school, generated from a seed. Pure.
+        .target(name: "DemoSchool", dependencies: ["LedgerCore"], swiftSettings: strict),
+        // The command line: thin commands over the LedgerCore use cases. Names the concrete adapters.
+        .target(
+            name: "HocPhiCLI",
+            dependencies: [
+                "LedgerCore", "VietQR", "TabularInput", "SQLiteStore", "DemoSchool", "BankFormats", "LedgerResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(name: "hocphi", dependencies: ["HocPhiCLI"], swiftSettings: strict),
+
+        .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], swiftSettings: strict),
+        .testTarget(name: "VietQRTests", dependencies: ["VietQR", "BankFormats"], swiftSettings: strict),
+        .testTarget(
+            name: "LedgerCoreTests",
+            dependencies: ["LedgerCore", "VietQR", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict),
+        .testTarget(name: "TabularInputTests", dependencies: ["TabularInput", "ZIPFoundation"], swiftSettings: strict),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "LedgerCore", "DemoSchool"], swiftSettings: strict),
+        .testTarget(name: "HocPhiCLITests", dependencies: ["HocPhiCLI", "LedgerCore", "SQLiteStore", "TabularInput"], swiftSettings: strict),
+    ]
+)

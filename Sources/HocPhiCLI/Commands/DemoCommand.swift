@@ -1,0 +1,94 @@
+import ArgumentParser
+import DemoSchool
+import Foundation
+import LedgerCore
+import LedgerResources
+import SQLiteStore
+import TabularInput
+
+/// `hocphi demo`: a whole demo school end to end, through the same use cases as the other commands, so a
+/// newcomer sees real output in one step and can carry on by hand from the files it leaves.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Chạy thử một trường mẫu từ đầu đến cuối (a complete demo school).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Where to write the demo's files (default ./hocphi-demo).") var dir = "hocphi-demo"
+
+    func run() throws {
+        let console = Console.current
+        let l = global.language
+        let files = FileManager.default
+        try files.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dbPath: String
+        if let explicit = global.db ?? ProcessInfo.processInfo.environment["HOCPHI_DB"] {
+            guard !files.fileExists(atPath: explicit) else {
+                throw CommandFailure("\(explicit): already exists; the demo builds a new ledger and will not touch an existing one")
+            }
+            dbPath = explicit
+        } else {
+            dbPath = (dir as NSString).appendingPathComponent("hocphi.sqlite")
+            for suffix in ["", "-wal", "-shm"] where files.fileExists(atPath: dbPath + suffix) {
+                try files.removeItem(atPath: dbPath + suffix)
+            }
+        }
+        func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
+
+        let roster = DemoRoster()
+        try Data(CSVOutput.render(header: DemoRoster.header, rows: roster.rows).utf8).write(to: URL(fileURLWithPath: path("roster.csv")))
+        try XLSXWriter.data(rows: roster.allRows).write(to: URL(fileURLWithPath: path("roster.xlsx")))
+        try LedgerResources.template("fees-demo.csv").write(to: URL(fileURLWithPath: path("fees.csv")))
+
+        let ledger = Ledger(store: try SQLiteLedgerStore(path: dbPath), chart: try GlobalOptions.chart(),
+                            actor: global.actorName, clock: GlobalOptions.clock)
+        var seeded = SeededGenerator(seed: 20250901)
+        let directory = try GlobalOptions.bankDirectory()
+        let school = try ledger.initialize(
+            SchoolSetup(name: "Trường Tiểu học Kim Đồng", bankBIN: "970418", accountNumber: "63510000868686",
+                        accountName: "TRUONG TIEU HOC KIM DONG", city: "Đắk Song"),
+            knownBINs: Set(directory.banks.map(\.bin)), key: PaymentCodeKey.random(using: &seeded))
+        console.print(l.pick("1. Tạo trường: \(school.name), tài khoản BIDV \(school.accountNumber).",
+                             "1. School created: \(school.name), BIDV account \(school.accountNumber)."))
+
+        let students = try ledger.importRoster(try GlobalOptions.readTable(path("roster.xlsx")))
+        let classes = Set(try ledger.store.students().map(\.className)).count
+        console.print(l.pick("2. Nhập \(students.added) học sinh, \(classes) lớp (1A–5D) từ roster.xlsx.",
+                             "2. Imported \(students.added) pupils in \(classes) classes (1A–5D) from roster.xlsx."))
+
+        let fees = try ledger.importFees(try GlobalOptions.readTable(path("fees.csv")))
+        console.print(l.pick("3. Nhập \(fees.added) khoản thu từ fees.csv (tiền ăn bán trú, BHYT, …).",
+                             "3. Imported \(fees.added) fee items from fees.csv (meals, health insurance, …)."))
+
+        let label = l.pick("Đang lập thông báo thu", "Issuing invoices")
+        let issued = try ledger.issueInvoices(for: YearMonth("2025-09")!) { done, total in console.progress(label, done, total) }
+        console.print(l.pick("4. Lập \(issued.issued) thông báo thu tháng 09/2025, tổng \(issued.totalBilled.formatted).",
+                             "4. Issued \(issued.issued) invoices for 2025-09 totalling \(issued.totalBilled.formatted)."))
+
+        let rows = try ledger.exportInvoices()
+        try Data(CSVOutput.render(header: InvoiceExportRow.columns, rows: rows.map(\.cells)).utf8)
+            .write(to: URL(fileURLWithPath: path("invoices-2025-09.csv")))
+        console.print(l.pick("5. Xuất thông báo thu kèm mã thanh toán và VietQR: \(path("invoices-2025-09.csv")).",
+                             "5. Exported the invoices with payment codes and VietQR: \(path("invoices-2025-09.csv"))."))
+
+        let report = try ledger.verify()
+        console.print(l.pick("6. Kiểm tra sổ cái: \(report.isOK ? "OK" : "SAI: \(report.problems[0])") — \(report.journalEntries) bút toán, chuỗi băm \(report.journalHead.prefix(16))….",
+                             "6. Ledger verify: \(report.isOK ? "OK" : "BROKEN: \(report.problems[0])") — \(report.journalEntries) entries, hash head \(report.journalHead.prefix(16))…."))
+
+        if let first = rows.first {
+            console.print()
+            console.print(l.pick("Ví dụ — thông báo thu \(first.invoiceNumber): \(first.studentName), lớp \(first.className), phải nộp \(Money(dong: first.amountDue).formatted), mã thanh toán \(first.paymentCode)",
+                                 "Example — invoice \(first.invoiceNumber): \(first.studentName), class \(first.className), due \(Money(dong: first.amountDue).formatted), payment code \(first.paymentCode)"))
+            console.print("  VietQR: \(first.vietqrPayload)")
+        }
+        let db = "--db \(dbPath)"
+        console.print()
+        console.print(l.pick("Thử tiếp:", "Try next:"))
+        console.print("  hocphi \(db) invoices export --format csv | head")
+        console.print("  hocphi \(db) ledger verify")
+        console.print("  hocphi \(db) invoices issue --period 2025-10")
+        console.print("  hocphi qr decode '\(rows.first?.vietqrPayload ?? "")'")
+        console.print("  sqlite3 \(dbPath) \"UPDATE invoices SET amount_due = amount_due - 1000 WHERE serial = 1\"; hocphi \(db) ledger verify")
+        console.print(l.pick("Tệp: \(dir)/ (roster.csv, roster.xlsx, fees.csv, invoices-2025-09.csv, hocphi.sqlite)",
+                             "Files: \(dir)/ (roster.csv, roster.xlsx, fees.csv, invoices-2025-09.csv, hocphi.sqlite)"))
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+
+struct InvoicesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invoices", abstract: "Thông báo thu (invoices).", subcommands: [Issue.self, Export.self])
+
+    struct Issue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lập thông báo thu cho một tháng; lập lại cùng tháng không thay đổi gì.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The month, YYYY-MM.") var period: String
+
+        func validate() throws {
+            guard YearMonth(period) != nil else { throw ValidationError("--period: \"\(period)\" is not a month YYYY-MM") }
+        }
+
+        func run() throws {
+            let ledger = try global.openLedger()
+            let console = Console.current
+            let label = global.language.pick("Đang lập thông báo thu", "Issuing invoices")
+            let s = try ledger.issueInvoices(for: YearMonth(period)!) { done, total in console.progress(label, done, total) }
+            console.print(global.language.pick(
+                "Kỳ \(s.period): đã lập \(s.issued) thông báo thu, tổng \(s.totalBilled.formatted); \(s.alreadyIssued) đã có từ trước; \(s.nothingDue) học sinh không có khoản phải thu.",
+                "Period \(s.period): issued \(s.issued) invoices totalling \(s.totalBilled.formatted); \(s.alreadyIssued) already issued; \(s.nothingDue) pupils with nothing due."))
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Xuất mọi thông báo thu, kèm mã thanh toán và VietQR.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "csv (default) or json.") var format: OutputFormat = .csv
+
+        func run() throws {
+            let rows = try global.openLedger().exportInvoices()
+            switch format {
+            case .csv: Console.current.write(CSVOutput.render(header: InvoiceExportRow.columns, rows: rows.map(\.cells)))
+            case .json: Console.current.print(try JSONOutput.render(rows))
+            }
+        }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, Sendable {
+    case csv, json
+}

@@ -1,0 +1,48 @@
+/// A date without time or zone (a date of birth, a booking date), written `YYYY-MM-DD`.
+public struct LocalDate: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1900...2999).contains(year), (1...12).contains(month),
+              (1...LocalDate.daysIn(year: year, month: month)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads `YYYY-MM-DD` or the Vietnamese `dd/MM/yyyy` (also `d/M/yyyy`), the two forms rosters use.
+    public init?(_ text: String) {
+        let trimmed = text.trimmingSpaces()
+        if trimmed.contains("-") {
+            let p = trimmed.split(separator: "-", omittingEmptySubsequences: false)
+            guard p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,
+                  let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]) else { return nil }
+            self.init(year: y, month: m, day: d)
+        } else {
+            let p = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+            guard p.count == 3, (1...2).contains(p[0].count), (1...2).contains(p[1].count), p[2].count == 4,
+                  let d = Int(p[0]), let m = Int(p[1]), let y = Int(p[2]) else { return nil }
+            self.init(year: y, month: m, day: d)
+        }
+    }
+
+    public var description: String {
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(pad(month))-\(pad(day))"
+    }
+
+    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// Everything one command changes, built in memory and handed to `LedgerStore.commit` as a unit.
+///
+/// Journal entries and audit events are sealed into their chains as they are added, on top of `base`, so
+/// the hashes are final before anything is written.
+public struct LedgerChanges: Sendable {
+    /// The head this batch was computed on.
+    public let base: LedgerHead
+    /// The head after this batch.
+    public private(set) var head: LedgerHead
+    public let recordedAt: Timestamp
+    public let actor: String
+
+    public var newSchool: School?
+    public private(set) var students: [Student] = []
+    public private(set) var feeItems: [FeeItem] = []
+    public private(set) var deactivatedFees: [FeeCode] = []
+    public private(set) var invoices: [Invoice] = []
+    public private(set) var journal: [JournalRecord] = []
+    public private(set) var audit: [AuditRecord] = []
+
+    public init(base: LedgerHead, at time: Timestamp, actor: String) {
+        self.base = base
+        self.head = base
+        self.recordedAt = time
+        self.actor = actor
+    }
+
+    public var isEmpty: Bool {
+        newSchool == nil && students.isEmpty && feeItems.isEmpty && deactivatedFees.isEmpty && invoices.isEmpty
+            && journal.isEmpty && audit.isEmpty
+    }
+
+    /// Seals `entry` into the journal and returns its sequence number.
+    @discardableResult
+    public mutating func record(_ entry: JournalEntry) -> Int64 {
+        let sequence = head.journalSequence + 1
+        let record = JournalRecord(sealing: entry, sequence: sequence, at: recordedAt, actor: actor, previousHash: head.journalHash)
+        journal.append(record)
+        head.journalSequence = sequence
+        head.journalHash = record.hash
+        return sequence
+    }
+
+    public mutating func audit(_ event: AuditEvent) {
+        let sequence = head.auditSequence + 1
+        let record = AuditRecord(sealing: event, sequence: sequence, at: recordedAt, actor: actor, previousHash: head.auditHash)
+        audit.append(record)
+        head.auditSequence = sequence
+        head.auditHash = record.hash
+    }
+
+    public mutating func upsert(_ student: Student) { students.append(student) }
+    public mutating func upsert(_ fee: FeeItem) { feeItems.append(fee) }
+    public mutating func deactivate(_ fee: FeeCode) { deactivatedFees.append(fee) }
+
+    /// The next invoice serial, reserved for this batch.
+    public mutating func nextInvoiceSerial() -> Int64 {
+        head.lastInvoiceSerial += 1
+        return head.lastInvoiceSerial
+    }
+
+    public mutating func add(_ invoice: Invoice) { invoices.append(invoice) }
+}

@@ -1,0 +1,53 @@
+/// The port through which the core reads and writes a ledger. SQLite implements it today; a PostgreSQL
+/// adapter implements the same protocol later without any change here.
+///
+/// Writing has one door, `commit`: a use case computes everything it will change as a `LedgerChanges` value,
+/// and the store applies it in one transaction or not at all. So every command is all-or-nothing, and a
+/// refused input can never leave half its rows behind.
+public protocol LedgerStore: Sendable {
+    func school() throws -> School?
+    func students() throws -> [Student]
+    /// The fee items in force (deactivated ones are kept for history but not returned).
+    func feeItems() throws -> [FeeItem]
+    func invoices() throws -> [Invoice]
+    func invoices(period: YearMonth) throws -> [Invoice]
+    func head() throws -> LedgerHead
+    /// Streams the journal in sequence order, so verification needs no memory for the whole ledger.
+    func forEachJournalRecord(_ body: (JournalRecord) throws -> Void) throws
+    func forEachAuditRecord(_ body: (AuditRecord) throws -> Void) throws
+    /// Applies `changes` atomically. Throws `StoreConflict` when the head moved since `changes.base`
+    /// (another process wrote meanwhile): nothing is written and the caller may retry from fresh state.
+    func commit(_ changes: LedgerChanges) throws
+}
+
+/// The tips of the two chains and the last invoice serial: what a writer builds on.
+public struct LedgerHead: Sendable, Hashable, Codable {
+    public var journalSequence: Int64
+    public var journalHash: String
+    public var auditSequence: Int64
+    public var auditHash: String
+    public var lastInvoiceSerial: Int64
+
+    public init(journalSequence: Int64 = 0, journalHash: String = HashChain.genesis, auditSequence: Int64 = 0,
+                auditHash: String = HashChain.genesis, lastInvoiceSerial: Int64 = 0) {
+        self.journalSequence = journalSequence
+        self.journalHash = journalHash
+        self.auditSequence = auditSequence
+        self.auditHash = auditHash
+        self.lastInvoiceSerial = lastInvoiceSerial
+    }
+
+    public static let empty = LedgerHead()
+}
+
+public struct StoreConflict: Error, Sendable, CustomStringConvertible {
+    public let expected: LedgerHead
+    public let found: LedgerHead
+    public init(expected: LedgerHead, found: LedgerHead) {
+        self.expected = expected
+        self.found = found
+    }
+    public var description: String {
+        "the ledger changed while this command ran (journal \(expected.journalSequence) → \(found.journalSequence)); nothing was written, run it again"
+    }
+}

@@ -1,0 +1,54 @@
+public struct IssueSummary: Sendable, Hashable, Codable {
+    public var period: String
+    public var issued = 0
+    public var alreadyIssued = 0
+    public var nothingDue = 0
+    public var totalBilled = Money.zero
+}
+
+extension Ledger {
+    /// Issues one invoice per pupil for the fees due in `period`. Pupils who already have an invoice for the
+    /// period are skipped, so issuing twice changes nothing; pupils added since get theirs.
+    ///
+    /// Each invoice is billed by one balanced journal entry: the pupil's receivable (131) is debited with the
+    /// total and each fee's account (531, 3373 or 3381, per fee item) credited with its line.
+    public func issueInvoices(for period: YearMonth, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> IssueSummary {
+        let school = try requireSchool()
+        let students = try store.students().sorted { $0.code < $1.code }
+        guard !students.isEmpty else { throw LedgerError.noStudents }
+        let fees = try store.feeItems().sorted { $0.code < $1.code }
+        guard !fees.isEmpty else { throw LedgerError.noFees }
+        let billed = Set(try store.invoices(period: period).map(\.studentCode))
+        var changes = try begin()
+        var summary = IssueSummary(period: period.description)
+        for (index, student) in students.enumerated() {
+            if index % 1000 == 0 { progress?(index, students.count) }
+            if billed.contains(student.code) { summary.alreadyIssued += 1; continue }
+            let lines = fees.filter { $0.isDue(for: student, in: period) }
+                .map { InvoiceLine(feeCode: $0.code, feeName: $0.name, amount: $0.amount, account: $0.account) }
+            if lines.isEmpty { summary.nothingDue += 1; continue }
+            let total = try Money.sum(lines.map(\.amount))
+            let serial = changes.nextInvoiceSerial()
+            let number = Invoice.number(period: period, serial: serial)
+            let entry = try JournalEntry(
+                kind: .invoiceIssued, reference: number,
+                memo: "Thông báo thu \(period): \(student.fullName), lớp \(student.className)",
+                postings: [.debit(.receivable(student.code), total)]
+                    + lines.map { .credit(.fee($0.feeCode, account: $0.account), $0.amount) })
+            let sequence = changes.record(entry)
+            changes.add(Invoice(number: number, serial: serial, studentCode: student.code, studentName: student.fullName,
+                                className: student.className, period: period, lines: lines, amountDue: total,
+                                paymentCode: try PaymentCode(serial: serial, key: school.paymentCodeKey),
+                                issuedAt: changes.recordedAt, journalSequence: sequence))
+            summary.issued += 1
+            summary.totalBilled = try summary.totalBilled.adding(total)
+        }
+        progress?(students.count, students.count)
+        if summary.issued > 0 {
+            changes.audit(AuditEvent("invoices.issued", subject: period.description,
+                                     details: "\(summary.issued) invoices, \(summary.totalBilled.formatted)"))
+            try store.commit(changes)
+        }
+        return summary
+    }
+}

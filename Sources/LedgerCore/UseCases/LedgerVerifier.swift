@@ -1,0 +1,114 @@
+/// Re-checks every invariant of a stored ledger from the raw records, trusting nothing that was stored:
+/// the journal's hash chain and balance, the audit log's chain, and that each invoice equals its lines, its
+/// billing entry and its payments. It stops at nothing: it reports the first problem of each kind it finds.
+public struct LedgerVerifier: Sendable {
+    public struct Report: Sendable, Hashable, Codable {
+        public var journalEntries = 0
+        public var auditRecords = 0
+        public var invoices = 0
+        public var journalHead = HashChain.genesis
+        public var totalDebits: Int64 = 0
+        public var totalCredits: Int64 = 0
+        /// The problems found, the first broken record first.
+        public var problems: [String] = []
+        public var isOK: Bool { problems.isEmpty }
+    }
+
+    public private(set) var report = Report()
+    let chart: ChartOfAccounts
+    private var expectedJournalSequence: Int64 = 1
+    private var previousJournalHash = HashChain.genesis
+    private var expectedAuditSequence: Int64 = 1
+    private var previousAuditHash = HashChain.genesis
+    private var billingByInvoice: [String: (sequence: Int64, lines: [JournalRecord.Line])] = [:]
+    private var chainBroken = false
+
+    public init(chart: ChartOfAccounts) { self.chart = chart }
+
+    mutating func fail(_ problem: String) {
+        if report.problems.count < 20 { report.problems.append(problem) }
+    }
+
+    public mutating func check(_ record: JournalRecord) {
+        report.journalEntries += 1
+        let at = "journal entry \(record.sequence) (\(record.reference))"
+        if !chainBroken {
+            if record.sequence != expectedJournalSequence {
+                fail("\(at): expected sequence \(expectedJournalSequence); an entry is missing or out of order"); chainBroken = true
+            } else if record.previousHash != previousJournalHash {
+                fail("\(at): does not link to the entry before it (previous hash changed)"); chainBroken = true
+            } else if record.computedHash != record.hash {
+                fail("\(at): content does not match its hash; the stored entry was altered"); chainBroken = true
+            }
+        }
+        expectedJournalSequence = record.sequence + 1
+        previousJournalHash = record.hash
+        report.journalHead = record.hash
+        var debits: Int64 = 0, credits: Int64 = 0
+        for line in record.lines {
+            if line.amount <= 0 { fail("\(at): posting to \(line.account) has non-positive amount \(line.amount)") }
+            if chart.account(AccountCode(raw: line.account)) == nil { fail("\(at): account \(line.account) is not in the chart of accounts") }
+            switch line.side {
+            case "D": debits = debits &+ line.amount
+            case "C": credits = credits &+ line.amount
+            default: fail("\(at): side \"\(line.side)\" is neither D nor C")
+            }
+        }
+        if record.lines.isEmpty { fail("\(at): has no postings") }
+        if debits != credits { fail("\(at): debits \(debits) ≠ credits \(credits)") }
+        report.totalDebits = report.totalDebits &+ debits
+        report.totalCredits = report.totalCredits &+ credits
+        if record.kind == EntryKind.invoiceIssued.rawValue {
+            billingByInvoice[record.reference] = (record.sequence, record.lines)
+        }
+    }
+
+    public mutating func check(_ record: AuditRecord) {
+        report.auditRecords += 1
+        let at = "audit record \(record.sequence) (\(record.action) \(record.subject))"
+        if record.sequence != expectedAuditSequence { fail("\(at): expected sequence \(expectedAuditSequence)") }
+        else if record.previousHash != previousAuditHash { fail("\(at): does not link to the record before it") }
+        else if record.computedHash != record.hash { fail("\(at): content does not match its hash; the record was altered") }
+        expectedAuditSequence = record.sequence + 1
+        previousAuditHash = record.hash
+    }
+
+    /// Checks each invoice against its own lines and against the journal entry that billed it.
+    public mutating func check(_ invoice: Invoice) {
+        report.invoices += 1
+        let at = "invoice \(invoice.number)"
+        let lineTotal = invoice.lines.reduce(Int64(0)) { $0 &+ $1.amount.dong }
+        if lineTotal != invoice.amountDue.dong {
+            fail("\(at): amount due \(invoice.amountDue) ≠ sum of its lines \(lineTotal)")
+        }
+        guard let billing = billingByInvoice[invoice.number] else {
+            fail("\(at): no journal entry billed it"); return
+        }
+        if billing.sequence != invoice.journalSequence {
+            fail("\(at): points to journal entry \(invoice.journalSequence) but was billed by \(billing.sequence)")
+        }
+        var expected: [String: Int64] = [AccountCode.receivable(invoice.studentCode).value + "|D": invoice.amountDue.dong]
+        for line in invoice.lines {
+            expected[AccountCode.fee(line.feeCode, account: line.account).value + "|C", default: 0] += line.amount.dong
+        }
+        var billed: [String: Int64] = [:]
+        for line in billing.lines { billed[line.account + "|" + line.side, default: 0] &+= line.amount }
+        if billed != expected {
+            fail("\(at): its amounts or lines differ from journal entry \(billing.sequence) that billed it")
+        }
+        if invoice.amountPaid.dong != 0 {
+            fail("\(at): amount paid \(invoice.amountPaid) but no payment was allocated to it in the journal")
+        }
+    }
+}
+
+extension Ledger {
+    /// `ledger verify`: every invariant, from the stored records.
+    public func verify() throws -> LedgerVerifier.Report {
+        var verifier = LedgerVerifier(chart: chart)
+        try store.forEachJournalRecord { verifier.check($0) }
+        try store.forEachAuditRecord { verifier.check($0) }
+        for invoice in try store.invoices() { verifier.check(invoice) }
+        return verifier.report
+    }
+}

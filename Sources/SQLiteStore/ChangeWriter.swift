@@ -1,0 +1,78 @@
+import GRDB
+import LedgerCore
+
+/// Writes one `LedgerChanges` batch inside the transaction `commit` opened. Statements are prepared once
+/// and reused, which keeps issuing a whole district's invoices to seconds.
+struct ChangeWriter {
+    let db: Database
+
+    func write(_ changes: LedgerChanges) throws {
+        if let school = changes.newSchool {
+            try db.execute(sql: """
+                INSERT INTO school (id, name, bank_bin, account_number, account_name, city,
+                                    payment_code_multiplier, payment_code_offset, created_at)
+                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [school.name, school.bankBIN, school.accountNumber, school.accountName, school.city,
+                                 school.paymentCodeKey.multiplier, school.paymentCodeKey.offset, school.createdAt.description])
+        }
+        let student = try db.cachedStatement(sql: """
+            INSERT INTO students (student_code, full_name, class_name, date_of_birth, guardian_name, guardian_phone)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (student_code) DO UPDATE SET full_name = excluded.full_name, class_name = excluded.class_name,
+                date_of_birth = excluded.date_of_birth, guardian_name = excluded.guardian_name,
+                guardian_phone = excluded.guardian_phone
+            """)
+        for s in changes.students {
+            try student.execute(arguments: [s.code.value, s.fullName, s.className.description, s.dateOfBirth?.description,
+                                            s.guardianName, s.guardianPhone?.value])
+        }
+        let fee = try db.cachedStatement(sql: """
+            INSERT INTO fee_items (fee_code, name, amount, applies_to, period, due, account, active)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+            ON CONFLICT (fee_code) DO UPDATE SET name = excluded.name, amount = excluded.amount,
+                applies_to = excluded.applies_to, period = excluded.period, due = excluded.due,
+                account = excluded.account, active = 1
+            """)
+        for f in changes.feeItems {
+            try fee.execute(arguments: [f.code.value, f.name, f.amount.dong, f.scope.description, f.schedule.periodName,
+                                        f.schedule.due?.description, f.account.rawValue])
+        }
+        for code in changes.deactivatedFees {
+            try db.execute(sql: "UPDATE fee_items SET active = 0 WHERE fee_code = ?", arguments: [code.value])
+        }
+        let entry = try db.cachedStatement(sql: """
+            INSERT INTO journal_entries (seq, recorded_at, kind, reference, memo, actor, reverses, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let posting = try db.cachedStatement(sql: "INSERT INTO postings (entry_seq, line_no, account, side, amount) VALUES (?, ?, ?, ?, ?)")
+        for record in changes.journal {
+            try entry.execute(arguments: [record.sequence, record.recordedAt, record.kind, record.reference, record.memo,
+                                          record.actor, record.reverses, record.previousHash, record.hash])
+            for (index, line) in record.lines.enumerated() {
+                try posting.execute(arguments: [record.sequence, index + 1, line.account, line.side, line.amount])
+            }
+        }
+        let invoice = try db.cachedStatement(sql: """
+            INSERT INTO invoices (invoice_number, serial, student_code, student_name, class_name, period, amount_due,
+                                  amount_paid, status, is_void, payment_code, issued_at, journal_seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let line = try db.cachedStatement(sql: """
+            INSERT INTO invoice_lines (invoice_number, line_no, fee_code, fee_name, amount, account) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for i in changes.invoices {
+            try invoice.execute(arguments: [i.number, i.serial, i.studentCode.value, i.studentName, i.className.description,
+                                            i.period.description, i.amountDue.dong, i.amountPaid.dong, i.status.rawValue,
+                                            i.isVoid, i.paymentCode.text, i.issuedAt.description, i.journalSequence])
+            for (index, l) in i.lines.enumerated() {
+                try line.execute(arguments: [i.number, index + 1, l.feeCode.value, l.feeName, l.amount.dong, l.account.rawValue])
+            }
+        }
+        let audit = try db.cachedStatement(sql: """
+            INSERT INTO audit_log (seq, recorded_at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for a in changes.audit {
+            try audit.execute(arguments: [a.sequence, a.recordedAt, a.actor, a.action, a.subject, a.details, a.previousHash, a.hash])
+        }
+    }
+}

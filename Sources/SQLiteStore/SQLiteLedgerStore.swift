@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+import LedgerCore
+
+/// The embedded ledger: one SQLite file in WAL mode, with foreign keys on and the schema's constraints as
+/// the last line of defence. `commit` is the single place that writes.
+public struct SQLiteLedgerStore: LedgerStore {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the ledger at `path` and applies pending migrations.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        try self.init(writer: DatabasePool(path: path, configuration: configuration))
+    }
+
+    /// A ledger in memory, for tests.
+    public static func inMemory() throws -> SQLiteLedgerStore {
+        try SQLiteLedgerStore(writer: DatabaseQueue())
+    }
+
+    init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Migrations.migrator().migrate(writer)
+    }
+
+    public func school() throws -> School? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM school WHERE id = 1") else { return nil }
+            return School(name: row["name"], bankBIN: row["bank_bin"], accountNumber: row["account_number"],
+                          accountName: row["account_name"], city: row["city"],
+                          paymentCodeKey: try PaymentCodeKey(multiplier: row["payment_code_multiplier"], offset: row["payment_code_offset"]),
+                          createdAt: try RowDecoding.timestamp(row["created_at"], "school.created_at"))
+        }
+    }
+
+    public func students() throws -> [Student] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM students ORDER BY student_code").map(RowDecoding.student)
+        }
+    }
+
+    public func feeItems() throws -> [FeeItem] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM fee_items WHERE active = 1 ORDER BY fee_code").map(RowDecoding.feeItem)
+        }
+    }
+
+    public func invoices() throws -> [Invoice] {
+        try writer.read { db in try RowDecoding.invoices(db, whereClause: "", arguments: []) }
+    }
+
+    public func invoices(period: YearMonth) throws -> [Invoice] {
+        try writer.read { db in
+            try RowDecoding.invoices(db, whereClause: "WHERE i.period = ?", arguments: [period.description])
+        }
+    }
+
+    public func head() throws -> LedgerHead {
+        try writer.read { db in try Self.head(db) }
+    }
+
+    static func head(_ db: Database) throws -> LedgerHead {
+        var head = LedgerHead.empty
+        if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM journal_entries ORDER BY seq DESC LIMIT 1") {
+            head.journalSequence = row["seq"]
+            head.journalHash = row["hash"]
+        }
+        if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1") {
+            head.auditSequence = row["seq"]
+            head.auditHash = row["hash"]
+        }
+        head.lastInvoiceSerial = try Int64.fetchOne(db, sql: "SELECT coalesce(max(serial), 0) FROM invoices") ?? 0
+        return head
+    }
+
+    public func forEachJournalRecord(_ body: (JournalRecord) throws -> Void) throws {
+        try writer.read { db in
+            let lines = try Row.fetchCursor(db, sql: "SELECT entry_seq, account, side, amount FROM postings ORDER BY entry_seq, line_no")
+            var pending: Row? = try lines.next()
+            let entries = try Row.fetchCursor(db, sql: "SELECT * FROM journal_entries ORDER BY seq")
+            while let entry = try entries.next() {
+                let sequence: Int64 = entry["seq"]
+                var recordLines: [JournalRecord.Line] = []
+                while let line = pending, (line["entry_seq"] as Int64) <= sequence {
+                    if (line["entry_seq"] as Int64) == sequence {
+                        recordLines.append(JournalRecord.Line(account: line["account"], side: line["side"], amount: line["amount"]))
+                    }
+                    pending = try lines.next()
+                }
+                try body(JournalRecord(sequence: sequence, recordedAt: entry["recorded_at"], kind: entry["kind"],
+                                       reference: entry["reference"], memo: entry["memo"], actor: entry["actor"],
+                                       reverses: entry["reverses"], lines: recordLines,
+                                       previousHash: entry["prev_hash"], hash: entry["hash"]))
+            }
+        }
+    }
+
+    public func forEachAuditRecord(_ body: (AuditRecord) throws -> Void) throws {
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY seq")
+            while let row = try rows.next() {
+                try body(AuditRecord(sequence: row["seq"], recordedAt: row["recorded_at"], actor: row["actor"],
+                                     action: row["action"], subject: row["subject"], details: row["details"],
+                                     previousHash: row["prev_hash"], hash: row["hash"]))
+            }
+        }
+    }
+
+    public func commit(_ changes: LedgerChanges) throws {
+        try writer.write { db in
+            let found = try Self.head(db)
+            guard found == changes.base else { throw StoreConflict(expected: changes.base, found: found) }
+            try ChangeWriter(db: db).write(changes)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Turns the bytes of a text file into a `String`, guessing the encoding the
+/// way the files schools actually have require.
+///
+/// Excel alone produces three variants of "CSV": "CSV UTF-8" (UTF-8 with a
+/// byte-order mark), "Unicode Text" (UTF-16 LE with a BOM) and plain "CSV",
+/// which on a Vietnamese Windows is Windows-1258. Other tools write UTF-8
+/// without a BOM. A BOM is trusted; without one, valid UTF-8 is UTF-8 (random
+/// Windows-1258 text is practically never valid UTF-8), and anything else is
+/// tried as Windows-1258. Bytes that fit neither are refused rather than
+/// turned into mojibake that would end up in a student's name.
+enum TextDecoding {
+    enum Encoding: Sendable, Equatable {
+        case utf8, utf16LittleEndian, utf16BigEndian, windows1258
+    }
+
+    struct Decoded: Sendable, Equatable {
+        let text: String
+        let encoding: Encoding
+    }
+
+    static func decode(_ data: Data) throws(ReadFailure) -> Decoded {
+        let bytes = [UInt8](data)
+        let decoded: Decoded
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            throw ReadFailure("the file is UTF-32 text, which is not supported; save it as “CSV UTF-8”")
+        } else if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            let body = bytes[3...]
+            guard let text = utf8(body) else {
+                let line = lineNumber(in: body, at: firstInvalidUTF8Offset(in: body))
+                throw ReadFailure("the file says it is UTF-8 (it starts with a byte-order mark) "
+                    + "but line \(line) is not valid UTF-8; the file may be damaged")
+            }
+            decoded = Decoded(text: text, encoding: .utf8)
+        } else if bytes.starts(with: [0xFF, 0xFE]) {
+            decoded = Decoded(text: try utf16(bytes[2...], bigEndian: false), encoding: .utf16LittleEndian)
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            decoded = Decoded(text: try utf16(bytes[2...], bigEndian: true), encoding: .utf16BigEndian)
+        } else if let text = utf8(bytes[...]) {
+            decoded = Decoded(text: text, encoding: .utf8)
+        } else {
+            switch Windows1258.decode(bytes) {
+            case .success(let text):
+                // The code page stores tone marks as combining characters.
+                decoded = Decoded(text: text.precomposedStringWithCanonicalMapping, encoding: .windows1258)
+            case .failure(let undefined):
+                let line = lineNumber(in: bytes[...], at: undefined.offset)
+                let hex = String(undefined.byte, radix: 16, uppercase: true)
+                throw ReadFailure("the text on line \(line) is neither UTF-8 nor Windows-1258 "
+                    + "(byte 0x\(hex)); save the file as “CSV UTF-8” and try again")
+            }
+        }
+        if decoded.text.unicodeScalars.contains("\u{0}") {
+            // UTF-16 without a BOM, or not text at all (a PDF, an image…).
+            throw ReadFailure("the file contains NUL characters, so it is not CSV text "
+                + "(it may be a binary file, or UTF-16 text without a byte-order mark); "
+                + "save it as “CSV UTF-8” or .xlsx")
+        }
+        return decoded
+    }
+
+    /// Strict UTF-8: `nil` unless every byte is part of a valid sequence.
+    /// (`String(decoding:)` repairs silently; comparing its bytes back is the
+    /// portable way to detect that it had to.)
+    static func utf8(_ bytes: ArraySlice<UInt8>) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.utf8.elementsEqual(bytes) ? text : nil
+    }
+
+    /// Strict UTF-16 with the given byte order.
+    static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) throws(ReadFailure) -> String {
+        guard bytes.count.isMultiple(of: 2) else {
+            throw ReadFailure("the file is UTF-16 text with an odd number of bytes; it is truncated or damaged")
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+            index += 2
+        }
+        let text = String(decoding: units, as: UTF16.self)
+        guard text.utf16.elementsEqual(units) else {
+            let badUnit = firstUnpairedSurrogate(in: units)
+            let line = units[..<badUnit].lazy.filter { $0 == 0x0A }.count + 1
+            throw ReadFailure("line \(line) is not valid UTF-16 text; the file may be damaged")
+        }
+        return text
+    }
+
+    /// Index of the first unit that breaks UTF-16 (a lone surrogate).
+    static func firstUnpairedSurrogate(in units: [UInt16]) -> Int {
+        var index = 0
+        while index < units.count {
+            switch units[index] {
+            case 0xD800...0xDBFF:
+                guard index + 1 < units.count, (0xDC00...0xDFFF).contains(units[index + 1]) else { return index }
+                index += 2
+            case 0xDC00...0xDFFF:
+                return index
+            default:
+                index += 1
+            }
+        }
+        return units.count
+    }
+
+    /// Offset of the first byte that breaks UTF-8, for the error message.
+    static func firstInvalidUTF8Offset(in bytes: ArraySlice<UInt8>) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return offset
+            case .error: return offset
+            }
+        }
+    }
+
+    /// 1-based line of a byte offset; people locate text by line, not offset.
+    static func lineNumber(in bytes: ArraySlice<UInt8>, at offset: Int) -> Int {
+        let end = bytes.index(bytes.startIndex, offsetBy: min(offset, bytes.count))
+        return bytes[bytes.startIndex..<end].lazy.filter { $0 == 0x0A }.count + 1
+    }
+}

@@ -1,0 +1,3 @@
+import HocPhiCLI
+
+HocPhiCommand.main()

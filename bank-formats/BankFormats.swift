@@ -1,0 +1,2 @@
+import Foundation
+public enum BankFormatsResources { public static let bundle = Bundle.module }
