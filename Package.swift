@@ -60,6 +60,11 @@ let package = Package(
             ],
             swiftSettings: strict),
         .executableTarget(name: "hocphi", dependencies: ["HocPhiCLI"], swiftSettings: strict),
+        // Benchmarks that print figures (`scripts/bench`); speed is never asserted in tests.
+        .executableTarget(
+            name: "hocphi-bench",
+            dependencies: ["LedgerCore", "VietQR", "SQLiteStore", "DemoSchool", "LedgerResources"],
+            swiftSettings: strict),
 
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], swiftSettings: strict),
         .testTarget(name: "VietQRTests", dependencies: ["VietQR", "BankFormats"], swiftSettings: strict),
@@ -68,7 +73,13 @@ let package = Package(
             dependencies: ["LedgerCore", "VietQR", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict),
         .testTarget(name: "TabularInputTests", dependencies: ["TabularInput", "ZIPFoundation"], swiftSettings: strict),
-        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "LedgerCore", "DemoSchool"], swiftSettings: strict),
-        .testTarget(name: "HocPhiCLITests", dependencies: ["HocPhiCLI", "LedgerCore", "SQLiteStore", "TabularInput"], swiftSettings: strict),
+        .testTarget(
+            name: "SQLiteStoreTests",
+            dependencies: ["SQLiteStore", "LedgerCore", "LedgerResources", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .testTarget(
+            name: "HocPhiCLITests",
+            dependencies: ["HocPhiCLI", "LedgerCore", "DemoSchool", "TabularInput", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
     ]
 )

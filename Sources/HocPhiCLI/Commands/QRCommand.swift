@@ -9,6 +9,7 @@ struct QRCommand: ParsableCommand {
     struct Encode: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Tạo chuỗi VietQR (one payload line).")
 
+        @OptionGroup var global: GlobalOptions
         @Option(help: "The bank's BIN (e.g. 970418).") var bin: String?
         @Option(help: "The bank by short name instead (BIDV, Agribank, …).") var bank: String?
         @Option(help: "Account (or card) number.") var account: String
@@ -39,6 +40,7 @@ struct QRCommand: ParsableCommand {
     struct Decode: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Kiểm tra và giải mã chuỗi VietQR.")
 
+        @OptionGroup var global: GlobalOptions
         @Argument(help: "The payload.") var payload: String
         @Flag(help: "Print one JSON document.") var json = false
 

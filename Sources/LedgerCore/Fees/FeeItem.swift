@@ -32,7 +32,7 @@ public struct FeeCode: Sendable, Hashable, Codable, Comparable, CustomStringConv
     public init?(_ text: String) {
         let trimmed = text.trimmingSpaces().uppercased()
         guard (1...20).contains(trimmed.count),
-              trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+              trimmed.utf8.allSatisfy({ isASCIIAlphanumeric($0) || $0 == 0x5F })
         else { return nil }
         value = trimmed
     }

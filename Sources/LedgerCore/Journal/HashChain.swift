@@ -14,11 +14,16 @@ public enum HashChain {
         var hasher = SHA256()
         hasher.update(data: Array(previous.utf8))
         hasher.update(data: canonical)
-        return hasher.finalize().map { byte in
-            let hex = Array("0123456789abcdef".utf8)
-            return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]], as: UTF8.self)
-        }.joined()
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in hasher.finalize() {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
 /// An unambiguous byte encoding: every field is `name=<byte count>:<bytes>\n`, so no value can imitate a
@@ -29,9 +34,11 @@ public struct CanonicalEncoder {
     public init(tag: String) { bytes = Array("\(tag)\n".utf8) }
 
     public mutating func field(_ name: String, _ value: String) {
-        let utf8 = Array(value.utf8)
-        bytes.append(contentsOf: Array("\(name)=\(utf8.count):".utf8))
-        bytes.append(contentsOf: utf8)
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(0x3D)                                   // =
+        bytes.append(contentsOf: String(value.utf8.count).utf8)
+        bytes.append(0x3A)                                   // :
+        bytes.append(contentsOf: value.utf8)
         bytes.append(0x0A)
     }
 }

@@ -51,3 +51,9 @@ extension String {
         return String(scalars)
     }
 }
+
+/// Letters A–Z, a–z and digits, decided on the byte: identifiers that end up in account codes and bank text
+/// must be plain ASCII, and this is the hot path of every roster import.
+func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+}

@@ -27,7 +27,7 @@ public struct StudentCode: Sendable, Hashable, Codable, Comparable, CustomString
 
     public init?(_ text: String) {
         let trimmed = text.trimmingSpaces().uppercased()
-        guard (1...20).contains(trimmed.count), trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        guard (1...20).contains(trimmed.count), trimmed.utf8.allSatisfy(isASCIIAlphanumeric)
         else { return nil }
         value = trimmed
     }

@@ -1,0 +1,78 @@
+import DemoSchool
+import Foundation
+import LedgerCore
+import LedgerResources
+import SQLiteStore
+import VietQR
+
+/// `swift run -c release hocphi-bench [pupils…]`: measures the foundation's hot paths on this machine and
+/// prints a table. Figures, not assertions: speed is reported here, never asserted in tests.
+///
+/// For each roster size it builds a ledger in a temporary SQLite file and times importing the roster,
+/// issuing a month of invoices (one journal entry each, hash-chained), exporting them with their VietQR
+/// payloads, and re-verifying the whole ledger.
+
+func measure<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let value = try body()
+    return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+}
+
+func peakRSSMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func row(_ cells: [String]) -> String {
+    zip(cells, [34, 12, 12, 16]).map { cell, width in cell.padding(toLength: width, withPad: " ", startingAt: 0) }.joined()
+}
+
+let sizes = CommandLine.arguments.dropFirst().compactMap(Int.init)
+let pupils = sizes.isEmpty ? [10_000, 100_000] : sizes
+print(row(["step", "items", "seconds", "items/s"]))
+
+// VietQR payloads, one core.
+let requests = (0..<1_000).map { index in
+    VietQRRequest(bin: "970418", account: "63510000868686", amount: Int64(1_000_000 + index), purpose: "HP8BU6E2\(index % 10)")
+}
+let rounds = 2_000
+var checksum = 0
+let (_, qrSeconds) = try measure {
+    for _ in 0..<rounds { for request in requests { checksum &+= try VietQREncoder.encode(request).utf8.count } }
+}
+print(row(["VietQR payloads", "\(rounds * requests.count)", String(format: "%.3f", qrSeconds),
+           String(format: "%.0f", Double(rounds * requests.count) / qrSeconds)]))
+
+for count in pupils {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hocphi-bench-\(count)-\(getpid())")
+    try? FileManager.default.removeItem(at: directory)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let sections = max(1, count / (5 * 28))
+    let roster = DemoRoster(seed: UInt64(count), sections: min(sections, 8), pupilsPerClass: count / (5 * min(sections, 8)))
+    let table = InputTable(fileName: "roster.csv", rows: roster.allRows.enumerated().map { InputTable.Row(number: $0.offset + 1, cells: $0.element) })
+    let feeText = String(decoding: try LedgerResources.template("fees-demo.csv"), as: UTF8.self)
+    let fees = InputTable(fileName: "fees.csv", rows: feeText.split(separator: "\n").enumerated().map {
+        InputTable.Row(number: $0.offset + 1, cells: $0.element.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+    })
+    let store = try SQLiteLedgerStore(path: directory.appendingPathComponent("bench.sqlite").path)
+    let ledger = Ledger(store: store, chart: try ChartOfAccounts(json: LedgerResources.chartOfAccountsJSON()), actor: "bench",
+                        clock: { Timestamp(secondsSince1970: 1_756_684_800) })
+    var random = SeededGenerator(seed: 1)
+    _ = try ledger.initialize(SchoolSetup(name: "Bench", bankBIN: "970418", accountNumber: "123456789", accountName: "BENCH"),
+                              knownBINs: ["970418"], key: PaymentCodeKey.random(using: &random))
+    let (imported, importSeconds) = try measure { try ledger.importRoster(table) }
+    _ = try ledger.importFees(fees)
+    let (issued, issueSeconds) = try measure { try ledger.issueInvoices(for: YearMonth("2025-09")!) }
+    let (exported, exportSeconds) = try measure { try ledger.exportInvoices() }
+    let (report, verifySeconds) = try measure { try ledger.verify() }
+    precondition(report.isOK, "verify failed: \(report.problems)")
+    for (name, items, seconds) in [("roster import (\(imported.added) pupils)", imported.added, importSeconds),
+                                   ("invoices issue (one period)", issued.issued, issueSeconds),
+                                   ("invoices export (+VietQR)", exported.count, exportSeconds),
+                                   ("ledger verify (entries)", report.journalEntries, verifySeconds)] {
+        print(row([name, "\(items)", String(format: "%.3f", seconds), String(format: "%.0f", Double(items) / seconds)]))
+    }
+}
+print(String(format: "peak RSS %.0f MB", peakRSSMegabytes()))

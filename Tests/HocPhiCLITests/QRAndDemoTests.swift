@@ -1,0 +1,38 @@
+import Foundation
+import HocPhiCLI
+import Testing
+
+@Suite("qr and demo commands")
+struct QRAndDemoTests {
+    @Test("qr encode by bank name gives a payload that qr decode reads back")
+    func qrRoundTrip() throws {
+        let cli = try CLIHarness()
+        let encoded = cli.run("qr", "encode", "--bank", "BIDV", "--account", "1234567890", "--amount", "1334520", "--purpose", "HP3K7QX2")
+        #expect(encoded.status == 0)
+        let payload = encoded.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(payload.hasPrefix("000201010212"))
+        #expect(payload.contains("0006970418"))
+        let decoded = cli.run("qr", "decode", payload)
+        #expect(decoded.status == 0)
+        #expect(decoded.out.contains("amount: 1334520") && decoded.out.contains("purpose: HP3K7QX2") && decoded.out.contains("(BIDV)"))
+        let broken = cli.run("qr", "decode", String(payload.dropLast()) + (payload.hasSuffix("0") ? "1" : "0"))
+        #expect(broken.status == 1 && broken.err.lowercased().contains("crc"))
+    }
+
+    @Test("the demo builds a verified school end to end and leaves its files")
+    func demo() throws {
+        let cli = try CLIHarness()
+        let dir = cli.folder.appendingPathComponent("demo").path
+        let captured = CapturedConsole()
+        let status = HocPhiCommand.run(["demo", "--dir", dir, "--lang", "en"], console: captured.console)
+        #expect(status == 0, "\(captured.err)")
+        #expect(captured.out.contains("6. Ledger verify: OK"))
+        for file in ["roster.csv", "roster.xlsx", "fees.csv", "invoices-2025-09.csv", "hocphi.sqlite"] {
+            #expect(FileManager.default.fileExists(atPath: dir + "/" + file), "\(file)")
+        }
+        // Running it again starts over rather than failing or doubling.
+        let again = CapturedConsole()
+        #expect(HocPhiCommand.run(["demo", "--dir", dir, "--lang", "en"], console: again.console) == 0)
+        #expect(again.out.components(separatedBy: "\n").first { $0.hasPrefix("4.") } == captured.out.components(separatedBy: "\n").first { $0.hasPrefix("4.") })
+    }
+}
