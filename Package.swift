@@ -32,13 +32,17 @@ let package = Package(
             name: "LedgerCore",
             dependencies: ["VietnameseText", "VietQR", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
+        // Pure bank statements: the model, readers for every format (declarative tabular, MT940, camt, webhook),
+        // balance proofs and line identities. No I/O: readers take bytes and return values.
+        .target(name: "BankStatements", dependencies: ["LedgerCore", "VietnameseText", .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: strict),
         // Data shipped with the program: migrations, chart of accounts, fee templates (`ledger/`).
         .target(name: "LedgerResources", path: "ledger", exclude: ["README.md"],
                 resources: [.copy("migrations"), .copy("chart-of-accounts.json"), .copy("templates")],
                 swiftSettings: strict),
         // Data shipped with the program: bank directory and statement formats (`bank-formats/`).
-        .target(name: "BankFormats", path: "bank-formats", exclude: ["README.md"],
-                resources: [.copy("banks.json")], swiftSettings: strict),
+        .target(name: "BankFormats", path: "bank-formats", exclude: ["README.md", "samples"],
+                resources: [.copy("banks.json"), .copy("formats")], swiftSettings: strict),
         // Adapter: CSV and XLSX files into rows of text.
         .target(
             name: "TabularInput",
@@ -49,6 +53,11 @@ let package = Package(
             name: "SQLiteStore",
             dependencies: ["LedgerCore", "LedgerResources", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        // System libraries for QR images (Debian packages; `scripts/install-deps` installs them).
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        // Adapter: QR symbols (libqrencode, level M) and their images: SVG in Swift, PNG through cairo.
+        .target(name: "QRImage", dependencies: ["CQRencode", "CCairo"], swiftSettings: strict),
         // A realistic demo school, generated from a seed. Pure.
         .target(name: "DemoSchool", dependencies: ["LedgerCore"], swiftSettings: strict),
         // The command line: thin commands over the LedgerCore use cases. Names the concrete adapters.
@@ -56,16 +65,19 @@ let package = Package(
             name: "HocPhiCLI",
             dependencies: [
                 "LedgerCore", "VietQR", "TabularInput", "SQLiteStore", "DemoSchool", "BankFormats", "LedgerResources",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "BankStatements",
+                "QRImage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .executableTarget(name: "hocphi", dependencies: ["HocPhiCLI"], swiftSettings: strict),
         // Benchmarks that print figures (`scripts/bench`); speed is never asserted in tests.
         .executableTarget(
             name: "hocphi-bench",
-            dependencies: ["LedgerCore", "VietQR", "SQLiteStore", "DemoSchool", "LedgerResources"],
+            dependencies: ["LedgerCore", "VietQR", "SQLiteStore", "DemoSchool", "LedgerResources", "QRImage"],
             swiftSettings: strict),
 
+        .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements", "LedgerCore", "TabularInput", "BankFormats"],
+                    swiftSettings: strict),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], swiftSettings: strict),
         .testTarget(name: "VietQRTests", dependencies: ["VietQR", "BankFormats"], swiftSettings: strict),
         .testTarget(
@@ -77,6 +89,7 @@ let package = Package(
             name: "SQLiteStoreTests",
             dependencies: ["SQLiteStore", "LedgerCore", "LedgerResources", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        .testTarget(name: "QRImageTests", dependencies: ["QRImage", "VietQR", "CCairo"], swiftSettings: strict),
         .testTarget(
             name: "HocPhiCLITests",
             dependencies: ["HocPhiCLI", "LedgerCore", "DemoSchool", "TabularInput", .product(name: "GRDB", package: "GRDB.swift")],

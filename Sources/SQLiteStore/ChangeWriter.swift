@@ -68,11 +68,38 @@ struct ChangeWriter {
                 try line.execute(arguments: [i.number, index + 1, l.feeCode.value, l.feeName, l.amount.dong, l.account.rawValue])
             }
         }
+        try write(changes.statements)
         let audit = try db.cachedStatement(sql: """
             INSERT INTO audit_log (seq, recorded_at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for a in changes.audit {
             try audit.execute(arguments: [a.sequence, a.recordedAt, a.actor, a.action, a.subject, a.details, a.previousHash, a.hash])
+        }
+    }
+
+    private func write(_ statements: [NewStatement]) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO statements (statement_id, file_name, sha256, format, account, period_start, period_end, opening_balance,
+                                    closing_balance, lines, new_lines, duplicate_lines, balance_ok, continuity, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let line = try db.cachedStatement(sql: """
+            INSERT INTO statement_lines (statement_id, account, booking_date, value_date, direction, amount, running_balance,
+                                         bank_reference, reference_key, fingerprint, counterparty, counterparty_account,
+                                         description, position)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for s in statements {
+            let r = s.record
+            try statement.execute(arguments: [r.id, r.fileName, r.sha256, r.format, r.account, r.periodStart?.description,
+                                              r.periodEnd?.description, r.openingBalance?.dong, r.closingBalance?.dong, r.lines,
+                                              r.newLines, r.duplicateLines, r.balanceOK, r.continuity, r.importedAt.description])
+            for (l, identity) in s.lines {
+                try line.execute(arguments: [r.id, r.account, l.bookingDate.description, l.valueDate?.description,
+                                             l.direction.rawValue, l.amount.dong, l.runningBalance?.dong, l.bankReference,
+                                             identity.referenceKey, identity.fingerprint, l.counterpartyName,
+                                             l.counterpartyAccount, l.description, l.position])
+            }
         }
     }
 }

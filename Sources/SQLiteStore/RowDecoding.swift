@@ -82,4 +82,37 @@ enum RowDecoding {
         }
         return invoices
     }
+
+    static func date(_ text: String?, _ place: String) throws -> LocalDate? {
+        try text.map { try require(LocalDate($0), place, $0) }
+    }
+
+    static func statement(_ row: Row) throws -> StatementRecord {
+        let id: Int64 = row["statement_id"]
+        let place = "statements[\(id)]"
+        return StatementRecord(
+            id: id, fileName: row["file_name"], sha256: row["sha256"], format: row["format"], account: row["account"],
+            periodStart: try date(row["period_start"], place + ".period_start"),
+            periodEnd: try date(row["period_end"], place + ".period_end"),
+            openingBalance: (row["opening_balance"] as Int64?).map(Money.init(dong:)),
+            closingBalance: (row["closing_balance"] as Int64?).map(Money.init(dong:)),
+            lines: row["lines"], newLines: row["new_lines"], duplicateLines: row["duplicate_lines"],
+            balanceOK: row["balance_ok"], continuity: row["continuity"],
+            importedAt: try timestamp(row["imported_at"], place + ".imported_at"))
+    }
+
+    static func statementLine(_ row: Row) throws -> StoredStatementLine {
+        let id: Int64 = row["line_id"]
+        let place = "statement_lines[\(id)]"
+        let direction: String = row["direction"]
+        let line = StatementLine(
+            bookingDate: try require(LocalDate(row["booking_date"]), place + ".booking_date", row["booking_date"]),
+            valueDate: try date(row["value_date"], place + ".value_date"),
+            direction: try require(Direction(rawValue: direction), place + ".direction", direction),
+            amount: Money(dong: row["amount"]), runningBalance: (row["running_balance"] as Int64?).map(Money.init(dong:)),
+            bankReference: row["bank_reference"], counterpartyName: row["counterparty"],
+            counterpartyAccount: row["counterparty_account"], description: row["description"], position: row["position"])
+        return StoredStatementLine(line: line, account: row["account"], statementID: row["statement_id"],
+                                   identity: (row["reference_key"] as String?) ?? row["fingerprint"], status: row["status"])
+    }
 }

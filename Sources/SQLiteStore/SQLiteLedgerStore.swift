@@ -111,6 +111,30 @@ public struct SQLiteLedgerStore: LedgerStore {
         }
     }
 
+    public func statements() throws -> [StatementRecord] {
+        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM statements ORDER BY statement_id").map(RowDecoding.statement) }
+    }
+
+    public func statementLineKeys(account: String) throws -> Set<String> {
+        try writer.read { db in
+            var keys = Set<String>()
+            let rows = try Row.fetchCursor(db, sql: "SELECT fingerprint, reference_key FROM statement_lines WHERE account = ?",
+                                           arguments: [account])
+            while let row = try rows.next() {
+                keys.insert(row[0])
+                if let reference: String = row[1] { keys.insert(reference) }
+            }
+            return keys
+        }
+    }
+
+    public func forEachStatementLine(_ body: (StoredStatementLine) throws -> Void) throws {
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM statement_lines ORDER BY booking_date, line_id")
+            while let row = try rows.next() { try body(try RowDecoding.statementLine(row)) }
+        }
+    }
+
     public func commit(_ changes: LedgerChanges) throws {
         try writer.write { db in
             let found = try Self.head(db)

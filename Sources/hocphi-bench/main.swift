@@ -2,6 +2,7 @@ import DemoSchool
 import Foundation
 import LedgerCore
 import LedgerResources
+import QRImage
 import SQLiteStore
 import VietQR
 
@@ -43,6 +44,23 @@ let (_, qrSeconds) = try measure {
 }
 print(row(["VietQR payloads", "\(rounds * requests.count)", String(format: "%.3f", qrSeconds),
            String(format: "%.0f", Double(rounds * requests.count) / qrSeconds)]))
+
+// QR images, one core: symbols from libqrencode (level M), then SVG (Swift) and PNG (cairo, 8 px per module).
+let imagePayloads = try (0..<3_000).map { index in
+    try VietQREncoder.encode(VietQRRequest(bin: "970418", account: "63510000868686", amount: Int64(150_000 + 1_000 * index),
+                                           purpose: "HP\(String(index, radix: 31).uppercased()) TIEN AN T9",
+                                           merchantName: "TRUONG TIEU HOC KIM DONG", city: "DAK SONG"))
+}
+let (matrices, matrixSeconds) = try measure { try imagePayloads.map { try QRImage.matrix(for: $0) } }
+let (svgBytes, svgSeconds) = measure { matrices.reduce(0) { $0 &+ QRImage.svg($1).utf8.count } }
+let pngMatrices = matrices.prefix(2_000)
+let (pngBytes, pngSeconds) = try measure { try pngMatrices.reduce(0) { total, matrix in total &+ (try QRImage.png(matrix)).count } }
+checksum &+= svgBytes &+ pngBytes
+for (name, items, seconds) in [("QR matrices (libqrencode)", matrices.count, matrixSeconds),
+                               ("QR SVG images", matrices.count, svgSeconds),
+                               ("QR PNG images", pngMatrices.count, pngSeconds)] {
+    print(row([name, "\(items)", String(format: "%.3f", seconds), String(format: "%.0f", Double(items) / seconds)]))
+}
 
 for count in pupils {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hocphi-bench-\(count)-\(getpid())")

@@ -17,6 +17,7 @@ public struct LedgerChanges: Sendable {
     public private(set) var invoices: [Invoice] = []
     public private(set) var journal: [JournalRecord] = []
     public private(set) var audit: [AuditRecord] = []
+    public private(set) var statements: [NewStatement] = []
 
     public init(base: LedgerHead, at time: Timestamp, actor: String) {
         self.base = base
@@ -27,7 +28,7 @@ public struct LedgerChanges: Sendable {
 
     public var isEmpty: Bool {
         newSchool == nil && students.isEmpty && feeItems.isEmpty && deactivatedFees.isEmpty && invoices.isEmpty
-            && journal.isEmpty && audit.isEmpty
+            && journal.isEmpty && statements.isEmpty && audit.isEmpty
     }
 
     /// Seals `entry` into the journal and returns its sequence number.
@@ -60,4 +61,5 @@ public struct LedgerChanges: Sendable {
     }
 
     public mutating func add(_ invoice: Invoice) { invoices.append(invoice) }
+    public mutating func add(_ statement: NewStatement) { statements.append(statement) }
 }

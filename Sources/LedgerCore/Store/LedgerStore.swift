@@ -15,6 +15,13 @@ public protocol LedgerStore: Sendable {
     /// Streams the journal in sequence order, so verification needs no memory for the whole ledger.
     func forEachJournalRecord(_ body: (JournalRecord) throws -> Void) throws
     func forEachAuditRecord(_ body: (AuditRecord) throws -> Void) throws
+
+    /// Every imported statement file, in import order.
+    func statements() throws -> [StatementRecord]
+    /// The keys of the lines already stored for `account`: bank references (`ref:…`) and fingerprints.
+    func statementLineKeys(account: String) throws -> Set<String>
+    /// Streams every stored bank line in booking order.
+    func forEachStatementLine(_ body: (StoredStatementLine) throws -> Void) throws
     /// Applies `changes` atomically. Throws `StoreConflict` when the head moved since `changes.base`
     /// (another process wrote meanwhile): nothing is written and the caller may retry from fresh state.
     func commit(_ changes: LedgerChanges) throws

@@ -1,0 +1,381 @@
+import Foundation
+import LedgerCore
+
+/// Reads SWIFT MT940 customer statements (`:20:` … `:62F:`), bare or inside the SWIFT envelope
+/// (`{1:…}{2:…}{4:` … `-}`), with CRLF or LF line ends.
+///
+/// Fields used: `:25:` account (`BANKCODE/ACCOUNT` keeps the part after the last `/`), `:60F:`/`:60M:` opening
+/// balance, `:61:` statement lines, `:86:` the line's free text, `:62F:`/`:62M:` closing balance. `:28C:`, `:64:`,
+/// `:65:` and unknown tags are ignored; an `:86:` that does not follow a `:61:` is statement information and is
+/// ignored too. Several statements in one file (several `:20:`) must be for one account and are concatenated:
+/// the opening balance of the first, the closing balance of the last, the lines of all in file order.
+///
+/// Choices the standard leaves open:
+/// - `:86:` continuation lines: a line of exactly 65 characters (the field's width) was wrapped by the bank's
+///   software, often inside a word, so the next line is joined to it with nothing in between; a shorter line
+///   was ended on purpose, so the next line is joined with one space.
+/// - `:61:` supplementary details (the field's second line) become the description only when no `:86:` follows.
+/// - Booking date = the entry date (`MMDD`, its year taken from the value date, the nearest of the previous,
+///   same and next year, so `241231` + `0102` is 2025-01-02); without an entry date, the value date.
+/// - `RC` (reversal of credit) is a debit and `RD` (reversal of debit) a credit, as SWIFT defines them.
+/// - Period: the date of the first opening balance to the date of the last closing balance.
+/// - Every statement must have `:25:`, `:60F:`/`:60M:` and `:62F:`/`:62M:`: a missing closing balance is how a
+///   file cut short shows.
+/// - Currency: VND only, since `Money` is whole đồng.
+public enum MT940Reader {
+    public static func read(_ data: Data, fileName: String) throws(StatementError) -> Statement {
+        var parser = MT940Parser(fileName: fileName)
+        return try parser.parse(data)
+    }
+
+    /// Whether the bytes look like MT940: a `:20:` line and an account, balance or sequence line near the start.
+    public static func looksLike(_ data: Data) -> Bool {
+        let head = StandardFormats.head(data)
+        guard let first = StandardFormats.firstSignificantByte(head), first == 0x3A || first == 0x7B else { return false }
+        var tags = Set<String>()
+        for rawLine in head.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            var line = rawLine
+            if line.first == 0x7B {  // "{": SWIFT envelope; fields may follow "{4:" on the same line
+                guard let start = MT940Parser.indexAfterBlock4(line) else { continue }
+                line = line[start...]
+            }
+            if let (tag, _) = MT940Parser.fieldTag(line) { tags.insert(tag) }
+        }
+        return tags.contains("20") && !tags.isDisjoint(with: ["25", "28C", "60F", "60M"])
+    }
+}
+
+struct MT940Parser {
+    let fileName: String
+
+    private struct Balance {
+        var amount: Money
+        var date: LocalDate
+    }
+
+    private struct Block {
+        var startLine: Int
+        var hasAccount = false
+        var opening: Balance?
+        var closing: Balance?
+    }
+
+    // The field being collected: its tag, the line it starts on, and its lines (the first without the tag).
+    private var hasField = false
+    private var fieldTag = ""
+    private var fieldLine = 0
+    private var fieldLines: [ArraySlice<UInt8>] = []
+    private var previousTag = ""
+
+    private var block: Block?
+    private var blockCount = 0
+    private var account: String?
+    private var accountLine = 0
+    private var firstOpening: Balance?
+    private var lastClosing: Balance?
+    private var lines: [StatementLine] = []
+
+    init(fileName: String) { self.fileName = fileName }
+
+    mutating func parse(_ data: Data) throws(StatementError) -> Statement {
+        let bytes = try textBytes(data)
+        var lineNumber = 0
+        var lineStart = 0
+        let end = bytes.count
+        while lineStart < end {
+            var lineEnd = lineStart
+            while lineEnd < end && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let next = lineEnd + 1
+            if lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            lineNumber += 1
+            try take(bytes[lineStart..<lineEnd], line: lineNumber)
+            lineStart = next
+        }
+        try finishField()
+        try closeBlock()
+        guard let account, let firstOpening, let lastClosing else {
+            throw failure(nil, nil, "no MT940 statement found (no :20:, :25:, :60F: … fields)")
+        }
+        return Statement(
+            account: account, currency: "VND", periodStart: firstOpening.date, periodEnd: lastClosing.date,
+            openingBalance: firstOpening.amount, closingBalance: lastClosing.amount, lines: lines, format: "mt940",
+            source: SourceFile(name: fileName, sha256: StatementDigest.sha256Hex(data)))
+    }
+
+    /// The file's bytes as UTF-8: a UTF-8 byte-order mark is dropped, UTF-16 with a byte-order mark converted.
+    private func textBytes(_ data: Data) throws(StatementError) -> [UInt8] {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            guard let text = String(data: data, encoding: .utf16) else {
+                throw failure(nil, nil, "the file starts like UTF-16 text but is not")
+            }
+            return Array(text.utf8)
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        return bytes
+    }
+
+    // MARK: Lines
+
+    private mutating func take(_ rawLine: ArraySlice<UInt8>, line: Int) throws(StatementError) {
+        var text = rawLine
+        if text.contains(where: { $0 >= 0x80 }), String(validating: text, as: UTF8.self) == nil {
+            throw failure(line, nil, "the text is not UTF-8")
+        }
+        if text.first == 0x7B {  // "{": envelope blocks 1, 2, 3 and 5; the fields start after "{4:"
+            guard let start = MT940Parser.indexAfterBlock4(text) else { return }
+            text = text[start...]
+        }
+        if text.first == 0x2D, text.count == 1 || text[text.startIndex + 1] == 0x7D {  // "-" or "-}": end of message
+            try finishField()
+            return
+        }
+        if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+        if let (tag, contentStart) = MT940Parser.fieldTag(text) {
+            try finishField()
+            hasField = true
+            fieldTag = tag
+            fieldLine = line
+            fieldLines.removeAll(keepingCapacity: true)
+            fieldLines.append(text[contentStart...])
+        } else {
+            guard hasField else { throw failure(line, nil, "text outside any MT940 field") }
+            fieldLines.append(text)
+        }
+    }
+
+    /// The index just after `{4:` in an envelope line, if the line opens block 4.
+    static func indexAfterBlock4(_ line: ArraySlice<UInt8>) -> Int? {
+        var i = line.startIndex
+        while i + 2 < line.endIndex {
+            if line[i] == 0x7B && line[i + 1] == 0x34 && line[i + 2] == 0x3A { return i + 3 }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `:61:` → ("61", index after the second colon). Tags are two digits and an optional capital letter
+    /// (`20`, `28C`, `60F`), or `NS`.
+    static func fieldTag(_ line: ArraySlice<UInt8>) -> (String, Int)? {
+        let s = line.startIndex
+        guard line.count >= 4, line[s] == 0x3A else { return nil }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        func isCapital(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+        let a = line[s + 1], b = line[s + 2]
+        guard (isDigit(a) && isDigit(b)) || (a == 0x4E && b == 0x53) else { return nil }
+        if line[s + 3] == 0x3A { return (String(decoding: line[(s + 1)...(s + 2)], as: UTF8.self), s + 4) }
+        if line.count >= 5, isCapital(line[s + 3]), line[s + 4] == 0x3A {
+            return (String(decoding: line[(s + 1)...(s + 3)], as: UTF8.self), s + 5)
+        }
+        return nil
+    }
+
+    // MARK: Fields
+
+    private mutating func finishField() throws(StatementError) {
+        guard hasField else { return }
+        hasField = false
+        let tag = fieldTag
+        defer { previousTag = tag }
+        switch tag {
+        case "20":
+            try closeBlock()
+            block = Block(startLine: fieldLine)
+        case "25":
+            openBlockIfNeeded()
+            try readAccount()
+        case "60F", "60M":
+            openBlockIfNeeded()
+            if block?.opening != nil { throw failure(fieldLine, tag, "a second opening balance in one statement") }
+            let opening = try readBalance()
+            block?.opening = opening
+        case "62F", "62M":
+            openBlockIfNeeded()
+            if block?.closing != nil { throw failure(fieldLine, tag, "a second closing balance in one statement") }
+            let closing = try readBalance()
+            block?.closing = closing
+        case "61":
+            openBlockIfNeeded()
+            let line = try readStatementLine()
+            lines.append(line)
+        case "86":
+            if previousTag == "61", !lines.isEmpty {
+                lines[lines.count - 1].description = StandardFormats.cleanDescription(joinedInformation())
+            }
+        default:
+            break  // :28C:, :64:, :65:, :13D:, :NS: … carry nothing the statement needs
+        }
+    }
+
+    private mutating func openBlockIfNeeded() {
+        if block == nil { block = Block(startLine: fieldLine) }
+    }
+
+    /// Ends the statement being read: it must have named its account and both balances.
+    private mutating func closeBlock() throws(StatementError) {
+        guard let current = block else { return }
+        block = nil
+        guard current.hasAccount else {
+            throw failure(current.startLine, "25", "missing: the statement that starts on this line names no account")
+        }
+        guard let opening = current.opening else {
+            throw failure(current.startLine, "60F", "missing: the statement that starts on this line has no opening balance")
+        }
+        guard let closing = current.closing else {
+            throw failure(current.startLine, "62F",
+                          "missing: the statement that starts on this line has no closing balance (is the file cut short?)")
+        }
+        blockCount += 1
+        if firstOpening == nil { firstOpening = opening }
+        lastClosing = closing
+    }
+
+    private mutating func readAccount() throws(StatementError) {
+        let text = StandardFormats.trimmed(String(decoding: fieldLines[0], as: UTF8.self))
+        let number = StandardFormats.trimmed(String(text.split(separator: "/", omittingEmptySubsequences: false).last ?? ""))
+        guard !number.isEmpty else { throw failure(fieldLine, "25", "account \"\(text)\" has no account number") }
+        if let account, account != number {
+            throw failure(fieldLine, "25",
+                          "account \"\(number)\" differs from \"\(account)\" on line \(accountLine): a file is one account's statement")
+        }
+        account = number
+        accountLine = fieldLine
+        block?.hasAccount = true
+    }
+
+    /// `C240910VND524700,`: debit/credit mark, date YYMMDD, currency, amount. A debit balance is negative.
+    private func readBalance() throws(StatementError) -> Balance {
+        let b = Array(trimmedTrailing(fieldLines[0]))
+        let text = String(decoding: b, as: UTF8.self)
+        guard let mark = b.first, mark == 0x43 || mark == 0x44 else {
+            throw failure(fieldLine, fieldTag, "balance \"\(text)\" does not start with C or D")
+        }
+        guard b.count >= 7, let date = MT940Parser.yymmdd(b[1..<7]) else {
+            throw failure(fieldLine, fieldTag,
+                          "date \"\(String(decoding: b.dropFirst().prefix(6), as: UTF8.self))\" is not a date (YYMMDD)")
+        }
+        let currency = String(decoding: b.dropFirst(7).prefix(3), as: UTF8.self)
+        guard currency == "VND" else {
+            throw failure(fieldLine, fieldTag, "currency \"\(currency)\" is not supported: only VND (đồng) is")
+        }
+        let amountBytes = b.dropFirst(10)
+        switch StandardFormats.dong(amountBytes, decimalSeparator: 0x2C) {
+        case .success(let value):
+            return Balance(amount: Money(dong: mark == 0x44 ? -value : value), date: date)
+        case .failure(let problem):
+            throw failure(fieldLine, fieldTag,
+                          StandardFormats.reason(problem, amount: String(decoding: amountBytes, as: UTF8.self)))
+        }
+    }
+
+    /// `:61:2409100910C1334520,NTRFNONREF//5243.90051` and an optional second line of supplementary details.
+    private func readStatementLine() throws(StatementError) -> StatementLine {
+        let b = Array(trimmedTrailing(fieldLines[0]))
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: b[max(0, min(range.lowerBound, b.count))..<min(range.upperBound, b.count)], as: UTF8.self)
+        }
+        func isDigit(_ i: Int) -> Bool { i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+
+        guard b.count >= 6, let valueDate = MT940Parser.yymmdd(b[0..<6]) else {
+            throw failure(fieldLine, "61", "value date \"\(text(0..<6))\" is not a date (YYMMDD)")
+        }
+        var i = 6
+        var bookingDate = valueDate
+        if (i..<(i + 4)).allSatisfy(isDigit) {
+            let month = Int(b[i] - 0x30) * 10 + Int(b[i + 1] - 0x30)
+            let day = Int(b[i + 2] - 0x30) * 10 + Int(b[i + 3] - 0x30)
+            guard let entry = MT940Parser.nearestDate(month: month, day: day, to: valueDate) else {
+                throw failure(fieldLine, "61", "entry date \"\(text(i..<(i + 4)))\" is not a date (MMDD)")
+            }
+            bookingDate = entry
+            i += 4
+        }
+
+        let direction: Direction
+        switch (i < b.count ? b[i] : 0, i + 1 < b.count ? b[i + 1] : 0) {
+        case (0x52, 0x43): direction = .debit; i += 2  // RC: reversal of a credit
+        case (0x52, 0x44): direction = .credit; i += 2  // RD: reversal of a debit
+        case (0x43, _): direction = .credit; i += 1
+        case (0x44, _): direction = .debit; i += 1
+        default:
+            throw failure(fieldLine, "61", "debit/credit mark \"\(text(i..<(i + 2)))\" is not C, D, RC or RD")
+        }
+        if i < b.count, b[i] >= 0x41, b[i] <= 0x5A { i += 1 }  // funds code: the third letter of the currency
+
+        // The amount runs up to the transaction type, which starts with N, F or S.
+        var j = i
+        while j < b.count, b[j] != 0x4E, b[j] != 0x46, b[j] != 0x53 { j += 1 }
+        let amountText = text(i..<j)
+        let amount: Int64
+        switch StandardFormats.dong(b[i..<j], decimalSeparator: 0x2C) {
+        case .success(let value): amount = value
+        case .failure(let problem): throw failure(fieldLine, "61", StandardFormats.reason(problem, amount: amountText))
+        }
+        guard amount > 0 else { throw failure(fieldLine, "61", "amount \"\(amountText)\" is zero") }
+        guard j + 4 <= b.count else {
+            throw failure(fieldLine, "61", "transaction type (N, F or S and three characters) missing after the amount")
+        }
+        j += 4
+
+        var bankReference: String?
+        if let slashes = (j..<max(j, b.count - 1)).first(where: { b[$0] == 0x2F && b[$0 + 1] == 0x2F }) {
+            let reference = StandardFormats.trimmed(text((slashes + 2)..<b.count))
+            if !reference.isEmpty { bankReference = reference }
+        }
+
+        let supplementary = fieldLines.dropFirst().map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+        return StatementLine(
+            bookingDate: bookingDate, valueDate: valueDate, direction: direction, amount: Money(dong: amount),
+            bankReference: bankReference, description: StandardFormats.cleanDescription(supplementary),
+            position: fieldLine)
+    }
+
+    /// The `:86:` lines as one text: a line of exactly 65 characters continues on the next without a break;
+    /// after a shorter line, one space.
+    private func joinedInformation() -> String {
+        var text = ""
+        var previousLength = 65
+        for (index, bytes) in fieldLines.enumerated() {
+            let line = String(decoding: bytes, as: UTF8.self)
+            if index > 0 && previousLength != 65 { text += " " }
+            text += line
+            previousLength = line.count
+        }
+        return text
+    }
+
+    private func trimmedTrailing(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return bytes[bytes.startIndex..<end]
+    }
+
+    // MARK: Dates
+
+    static func yymmdd(_ bytes: ArraySlice<UInt8>) -> LocalDate? {
+        guard bytes.count == 6, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let d = bytes.map { Int($0 - 0x30) }
+        return LocalDate(year: 2000 + d[0] * 10 + d[1], month: d[2] * 10 + d[3], day: d[4] * 10 + d[5])
+    }
+
+    /// The date with this month and day nearest to `reference`, in its year or the one before or after:
+    /// value date 2024-12-31 with entry date `0102` is 2025-01-02.
+    static func nearestDate(month: Int, day: Int, to reference: LocalDate) -> LocalDate? {
+        let target = StandardFormats.dayNumber(reference)
+        var best: LocalDate?
+        var bestDistance = Int.max
+        for year in (reference.year - 1)...(reference.year + 1) {
+            guard let candidate = LocalDate(year: year, month: month, day: day) else { continue }
+            let distance = abs(StandardFormats.dayNumber(candidate) - target)
+            if distance < bestDistance {
+                best = candidate
+                bestDistance = distance
+            }
+        }
+        return best
+    }
+
+    private func failure(_ line: Int?, _ tag: String?, _ reason: String) -> StatementError {
+        StatementError(fileName: fileName, place: line.map { "line \($0)" }, field: tag.map { ":\($0):" }, reason: reason)
+    }
+}

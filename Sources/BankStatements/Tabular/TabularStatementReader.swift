@@ -1,0 +1,190 @@
+import Foundation
+import LedgerCore
+import VietnameseText
+
+/// Reads a bank's spreadsheet export (XLSX, CSV or an HTML table served as `.xls`, already turned into rows
+/// by an adapter) as its `StatementFormat` describes it.
+///
+/// The header is found by its column names, not its position; summary and footer rows are skipped by their
+/// labels; the opening and closing balance rows are read for the balance proof; a row with only a
+/// description continues the previous line's description (exports wrap long texts). Any row that looks like a
+/// transaction but cannot be read refuses the whole file, naming the row and column.
+public struct TabularStatementReader: Sendable {
+    public let format: StatementFormat
+
+    public init(format: StatementFormat) { self.format = format }
+
+    /// Whether `rows` look like this format: a detection text appears and the header is found.
+    public func matches(_ table: InputTable) -> Bool {
+        let detectKeys = format.detect.map(BankASCII.matchKey)
+        let texts = table.rows.prefix(40).flatMap(\.cells).map(BankASCII.matchKey)
+        guard detectKeys.isEmpty || texts.contains(where: { text in detectKeys.contains { text.contains($0) } }) else { return false }
+        return (try? header(in: table)) != nil
+    }
+
+    public func read(_ table: InputTable, source: SourceFile) throws(StatementError) -> Statement {
+        let file = table.fileName
+        let (headerRow, index) = try header(in: table)
+        let number = StatementNumber(format: format)
+        let dates = StatementDate(order: format.dateOrder)
+        let headerCells = table.rows.first { $0.number == headerRow }?.cells ?? []
+        func columnName(_ key: String) -> String {
+            guard let i = index[key], i < headerCells.count else { return key }
+            return headerCells[i]
+        }
+        func cell(_ key: String, _ row: InputTable.Row) -> String {
+            guard let i = index[key], i < row.cells.count else { return "" }
+            return row.cells[i]
+        }
+        func amount(_ key: String, _ row: InputTable.Row) throws(StatementError) -> Int64? {
+            switch number.parse(cell(key, row)) {
+            case .empty: return nil
+            case .value(let v): return v
+            case .invalid:
+                throw StatementError(fileName: file, place: "row \(row.number)", field: "column \"\(columnName(key))\"",
+                                     reason: "\"\(cell(key, row))\" is not an amount in đồng")
+            }
+        }
+        let openingKeys = format.openingRow.map(BankASCII.matchKey)
+        let closingKeys = format.closingRow.map(BankASCII.matchKey)
+        let skipKeys = format.skipRows.map(BankASCII.matchKey)
+        func labelled(_ row: InputTable.Row, _ keys: [String]) -> Bool {
+            row.cells.contains { cell in
+                let key = BankASCII.matchKey(cell)
+                return !key.isEmpty && keys.contains { key.hasPrefix($0) }
+            }
+        }
+        func balance(of row: InputTable.Row) throws(StatementError) -> Money? {
+            if index["balance"] != nil, let value = try amount("balance", row) { return Money(dong: value) }
+            // Some exports put the balance in the last numeric cell of the labelled row.
+            for text in row.cells.reversed() {
+                if case .value(let value) = number.parse(text) { return Money(dong: value) }
+            }
+            return nil
+        }
+
+        var opening: Money?, closing: Money?
+        var lines: [StatementLine] = []
+        // Banks print the opening balance above the header as often as below it.
+        for row in table.rows where row.number < headerRow {
+            if labelled(row, openingKeys) { opening = try balance(of: row) }
+            else if labelled(row, closingKeys) { closing = try balance(of: row) }
+        }
+        for row in table.rows where row.number > headerRow {
+            let rawDate = cell("booking_date", row)
+            // A summary row (opening, closing, totals, footers) is one whose date cell holds no date: a
+            // transaction whose description happens to start with "Dư đầu…" is still a transaction.
+            if dates.parse(rawDate) == nil {
+                if labelled(row, openingKeys) { opening = try balance(of: row); continue }
+                if labelled(row, closingKeys) { closing = try balance(of: row); continue }
+                if labelled(row, skipKeys) { continue }
+            }
+            let description = VietnameseNormalization.nfc(cell("description", row)).trimmingCharacters(in: .whitespaces)
+            let debit = index["debit"] != nil ? try amount("debit", row) : nil
+            let credit = index["credit"] != nil ? try amount("credit", row) : nil
+            let signed = index["amount"] != nil ? try amount("amount", row) : nil
+            let hasAmount = (debit ?? 0) != 0 || (credit ?? 0) != 0 || (signed ?? 0) != 0
+            if rawDate.isEmpty && !hasAmount {
+                if !description.isEmpty, !lines.isEmpty { lines[lines.count - 1].description += " " + description }
+                continue
+            }
+            guard let date = dates.parse(rawDate) else {
+                throw StatementError(fileName: file, place: "row \(row.number)", field: "column \"\(columnName("booking_date"))\"",
+                                     reason: rawDate.isEmpty ? "the date is empty" : "\"\(rawDate)\" is not a date")
+            }
+            let (direction, value) = try directionAndAmount(debit: debit, credit: credit, signed: signed,
+                                                            sign: cell("sign", row), row: row, file: file,
+                                                            columnName: columnName)
+            var valueDate: LocalDate?
+            let rawValueDate = cell("value_date", row)
+            if !rawValueDate.isEmpty {
+                guard let parsed = dates.parse(rawValueDate) else {
+                    throw StatementError(fileName: file, place: "row \(row.number)", field: "column \"\(columnName("value_date"))\"",
+                                         reason: "\"\(rawValueDate)\" is not a date")
+                }
+                valueDate = parsed
+            }
+            let running = index["balance"] != nil ? try amount("balance", row).map { Money(dong: $0) } : nil
+            let reference = cell("reference", row)
+            let counterparty = cell("counterparty", row)
+            let counterpartyAccount = cell("counterparty_account", row)
+            lines.append(StatementLine(bookingDate: date, valueDate: valueDate, direction: direction, amount: Money(dong: value),
+                                       runningBalance: running, bankReference: reference.isEmpty ? nil : reference,
+                                       counterpartyName: counterparty.isEmpty ? nil : VietnameseNormalization.nfc(counterparty),
+                                       counterpartyAccount: counterpartyAccount.isEmpty ? nil : counterpartyAccount,
+                                       description: description, position: row.number))
+        }
+        if lines.isEmpty && opening == nil {
+            throw StatementError(fileName: file, place: "row \(headerRow)", reason: "no transactions below the header row")
+        }
+        let sortedDates = lines.map(\.bookingDate).sorted()
+        return Statement(account: account(in: table, before: headerRow) ?? "", periodStart: sortedDates.first,
+                         periodEnd: sortedDates.last, openingBalance: opening, closingBalance: closing, lines: lines,
+                         format: format.name, source: source)
+    }
+
+    private func directionAndAmount(debit: Int64?, credit: Int64?, signed: Int64?, sign: String, row: InputTable.Row,
+                                    file: String, columnName: (String) -> String) throws(StatementError) -> (Direction, Int64) {
+        let place = "row \(row.number)"
+        if let signed, signed != 0 {
+            let trimmed = sign.trimmingCharacters(in: .whitespaces)
+            if trimmed == "-" || trimmed.uppercased() == "D" || trimmed.uppercased() == "DR" { return (.debit, abs(signed)) }
+            if trimmed == "+" || trimmed.uppercased() == "C" || trimmed.uppercased() == "CR" || trimmed.isEmpty {
+                return signed < 0 ? (.debit, -signed) : (.credit, signed)
+            }
+            throw StatementError(fileName: file, place: place, field: "column \"\(columnName("sign"))\"", reason: "\"\(sign)\" is neither + nor -")
+        }
+        let d = debit ?? 0, c = credit ?? 0
+        if d < 0 || c < 0 {
+            throw StatementError(fileName: file, place: place, field: "column \"\(columnName(d < 0 ? "debit" : "credit"))\"",
+                                 reason: "a negative amount in a debit or credit column")
+        }
+        switch (d, c) {
+        case (0, 0): throw StatementError(fileName: file, place: place, field: "column \"\(columnName(index(for: "credit")))\"", reason: "the line has no amount")
+        case (_, 0): return (.debit, d)
+        case (0, _): return (.credit, c)
+        default: throw StatementError(fileName: file, place: place, reason: "the line has both a debit and a credit amount")
+        }
+    }
+
+    private func index(for key: String) -> String { format.columns[key] != nil ? key : "amount" }
+
+    /// The header row and the column index of each key, from the first 30 rows.
+    func header(in table: InputTable) throws(StatementError) -> (Int, [String: Int]) {
+        let keys = format.columnKeys
+        for row in table.rows.prefix(30) {
+            var found: [String: Int] = [:]
+            for (i, cell) in row.cells.enumerated() {
+                let key = StatementFormat.headerKey(cell)
+                guard !key.isEmpty else { continue }
+                for (column, names) in keys where found[column] == nil && names.contains(key) {
+                    found[column] = i
+                    break
+                }
+            }
+            let hasAmounts = (found["debit"] != nil && found["credit"] != nil) || found["amount"] != nil
+            if found["booking_date"] != nil && found["description"] != nil && hasAmounts { return (row.number, found) }
+        }
+        let required = ["booking_date", "description"] + (format.columns["amount"] != nil ? ["amount"] : ["debit", "credit"])
+        let names = required.map { "\"\(format.columns[$0]?.first ?? $0)\"" }.joined(separator: ", ")
+        throw StatementError(fileName: table.fileName, reason: "no header row with the \(format.bank) columns \(names) in the first 30 rows")
+    }
+
+    /// The account number stated above the header (`Số tài khoản: 63510000868686`), if any.
+    func account(in table: InputTable, before headerRow: Int) -> String? {
+        let labels = format.accountLabel.map(BankASCII.matchKey)
+        for row in table.rows where row.number < headerRow {
+            for (i, cell) in row.cells.enumerated() {
+                let key = BankASCII.matchKey(cell)
+                guard let label = labels.first(where: { key.hasPrefix($0) }) else { continue }
+                let inline = String(key.dropFirst(label.count)).filter { $0.isNumber }
+                if inline.count >= 6 { return inline }
+                if let next = row.cells.dropFirst(i + 1).first(where: { !$0.isEmpty }) {
+                    let digits = next.filter { $0.isNumber }
+                    if digits.count >= 6 { return digits }
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,2 @@
+// cairo (Debian: libcairo2-dev), found through pkg-config "cairo" (which adds -I/usr/include/cairo).
+#include <cairo.h>

@@ -1,0 +1,148 @@
+import Foundation
+@testable import LedgerCore
+
+/// A `LedgerStore` in memory, for testing the use cases without SQLite.
+///
+/// It applies a `LedgerChanges` batch the way the port promises: all or nothing, and only on the head it was
+/// computed on (otherwise `StoreConflict`). It also checks that each batch continues both chains, so a use case
+/// that sealed records on the wrong head fails here rather than in the SQLite adapter.
+final class InMemoryStore: LedgerStore, @unchecked Sendable {
+    private let lock = NSLock()
+    private var storedSchool: School?
+    private var studentsByCode: [StudentCode: Student] = [:]
+    private var feesByCode: [FeeCode: FeeItem] = [:]
+    private var withdrawn: Set<FeeCode> = []
+    private var storedInvoices: [Invoice] = []
+    private var journal: [JournalRecord] = []
+    private var auditLog: [AuditRecord] = []
+    private var statementRecords: [StatementRecord] = []
+    private var statementLines: [StoredStatementLine] = []
+    private var statementLineKeysByAccount: [String: Set<String>] = [:]
+    private var currentHead = LedgerHead.empty
+    private var commits = 0
+    /// Runs inside `commit` before the head is compared: lets a test simulate another process writing meanwhile.
+    var beforeCommit: (@Sendable (InMemoryStore) -> Void)?
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    func school() throws -> School? { locked { storedSchool } }
+    func students() throws -> [Student] { locked { studentsByCode.values.sorted { $0.code < $1.code } } }
+    func feeItems() throws -> [FeeItem] {
+        locked { feesByCode.values.filter { !withdrawn.contains($0.code) }.sorted { $0.code < $1.code } }
+    }
+    func allFeeItems() -> [FeeItem] { locked { feesByCode.values.sorted { $0.code < $1.code } } }
+    func invoices() throws -> [Invoice] { locked { storedInvoices } }
+    func invoices(period: YearMonth) throws -> [Invoice] { locked { storedInvoices.filter { $0.period == period } } }
+    func head() throws -> LedgerHead { locked { currentHead } }
+    var commitCount: Int { locked { commits } }
+    var journalRecords: [JournalRecord] { locked { journal } }
+    var auditRecords: [AuditRecord] { locked { auditLog } }
+
+    func forEachJournalRecord(_ body: (JournalRecord) throws -> Void) throws {
+        for record in locked({ journal }) { try body(record) }
+    }
+
+    func forEachAuditRecord(_ body: (AuditRecord) throws -> Void) throws {
+        for record in locked({ auditLog }) { try body(record) }
+    }
+
+    func statements() throws -> [StatementRecord] { locked { statementRecords } }
+
+    func statementLineKeys(account: String) throws -> Set<String> { locked { statementLineKeysByAccount[account] ?? [] } }
+
+    func forEachStatementLine(_ body: (StoredStatementLine) throws -> Void) throws {
+        // Booking order; lines of the same day in the order they were stored (the sort is stable).
+        let lines = locked { statementLines.enumerated().sorted { ($0.element.line.bookingDate, $0.offset) < ($1.element.line.bookingDate, $1.offset) } }
+        for (_, line) in lines { try body(line) }
+    }
+
+    /// Replaces the stored journal, as someone editing the database file would.
+    func overwriteJournal(_ records: [JournalRecord]) { locked { journal = records } }
+
+    func commit(_ changes: LedgerChanges) throws {
+        if let hook = beforeCommit {
+            beforeCommit = nil
+            hook(self)
+        }
+        try locked {
+            guard changes.base == currentHead else { throw StoreConflict(expected: changes.base, found: currentHead) }
+            try Self.checkContinuity(changes)
+            if let school = changes.newSchool {
+                guard storedSchool == nil else { throw FakeStoreError.schoolExists }
+                storedSchool = school
+            }
+            for student in changes.students { studentsByCode[student.code] = student }
+            for fee in changes.feeItems {
+                feesByCode[fee.code] = fee
+                withdrawn.remove(fee.code)
+            }
+            for code in changes.deactivatedFees { withdrawn.insert(code) }
+            let numbers = Set(storedInvoices.map(\.number))
+            for invoice in changes.invoices where numbers.contains(invoice.number) { throw FakeStoreError.duplicateInvoice(invoice.number) }
+            storedInvoices += changes.invoices
+            journal += changes.journal
+            for statement in changes.statements {
+                statementRecords.append(statement.record)
+                for (line, identity) in statement.lines {
+                    statementLines.append(StoredStatementLine(line: line, account: statement.record.account,
+                                                              statementID: statement.record.id,
+                                                              identity: identity.referenceKey ?? identity.fingerprint, status: "unmatched"))
+                    statementLineKeysByAccount[statement.record.account, default: []].insert(identity.fingerprint)
+                    if let reference = identity.referenceKey { statementLineKeysByAccount[statement.record.account, default: []].insert(reference) }
+                }
+            }
+            auditLog += changes.audit
+            currentHead = changes.head
+            commits += 1
+        }
+    }
+
+    /// The records of a batch continue the chains from its base and end at its head.
+    private static func checkContinuity(_ changes: LedgerChanges) throws {
+        var sequence = changes.base.journalSequence, hash = changes.base.journalHash
+        for record in changes.journal {
+            guard record.sequence == sequence + 1, record.previousHash == hash, record.hash == record.computedHash else {
+                throw FakeStoreError.brokenChain("journal \(record.sequence)")
+            }
+            sequence = record.sequence
+            hash = record.hash
+        }
+        guard sequence == changes.head.journalSequence, hash == changes.head.journalHash else { throw FakeStoreError.brokenChain("journal head") }
+        var auditSequence = changes.base.auditSequence, auditHash = changes.base.auditHash
+        for record in changes.audit {
+            guard record.sequence == auditSequence + 1, record.previousHash == auditHash, record.hash == record.computedHash else {
+                throw FakeStoreError.brokenChain("audit \(record.sequence)")
+            }
+            auditSequence = record.sequence
+            auditHash = record.hash
+        }
+        guard auditSequence == changes.head.auditSequence, auditHash == changes.head.auditHash else { throw FakeStoreError.brokenChain("audit head") }
+    }
+}
+
+enum FakeStoreError: Error, Equatable {
+    case schoolExists
+    case duplicateInvoice(String)
+    case brokenChain(String)
+}
+
+/// A clock a test moves by hand.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Timestamp
+    init(_ iso: String) { current = Timestamp(iso: iso)! }
+    var now: Timestamp {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+    func set(_ iso: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        current = Timestamp(iso: iso)!
+    }
+}
