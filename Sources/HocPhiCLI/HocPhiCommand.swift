@@ -34,6 +34,10 @@ public struct HocPhiCommand: ParsableCommand {
                 return 0
             } catch let error as ExitCode {
                 return error.rawValue
+            } catch where exitCode(for: error) == .success {
+                // `--help` and `help COMMAND` arrive as a command whose run throws the help request.
+                console.print(fullMessage(for: error))
+                return 0
             } catch {
                 console.error(String(describing: error))
                 return 1

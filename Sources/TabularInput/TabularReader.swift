@@ -63,6 +63,9 @@ public enum TabularReader {
         case .xlsx:
             return try XLSXTableReader.rows(from: data)
         case .csv:
+            if HTMLTableReader.looksLikeHTML(data) {
+                return try HTMLTableReader.rows(from: data)
+            }
             if let claimed = spreadsheetExtension(of: fileName) {
                 // Named as a workbook but not one: reading it as text would
                 // only produce garbage rows (HTML "xls" exports, damaged files).

@@ -7,8 +7,9 @@ import Foundation
 public enum BankASCII {
     /// Folds Vietnamese text to ASCII: strips tone and vowel marks and maps `đ → d`, `Đ → D`.
     /// Characters with no ASCII form are dropped, so the result is always printable ASCII or spaces.
+    /// White space (tab, line breaks) becomes a space; other control characters are dropped.
     public static func fold(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar {
@@ -16,7 +17,8 @@ public enum BankASCII {
             case "Đ": out.append("D")
             default:
                 if scalar.properties.generalCategory == .nonspacingMark { continue }
-                if scalar.isASCII { out.append(scalar) }
+                if scalar.properties.isWhitespace { out.append(" "); continue }
+                if scalar.isASCII && scalar.value >= 0x20 && scalar.value < 0x7F { out.append(scalar) }
             }
         }
         return String(out)

@@ -4,8 +4,9 @@ import Foundation
 import TabularInput
 import Testing
 
-/// Every bank format in `bank-formats/formats/` has a sample statement in `bank-formats/samples/NAME.csv`
-/// and, beside it, the statement a person checked by hand: `NAME.expected.json`. The reader must produce
+/// Every bank format in `bank-formats/formats/` has a sample statement in `bank-formats/samples/` (CSV, and an
+/// HTML table saved as `.xls` the way BIDV serves it) and, beside it, the statement a person checked by hand:
+/// `FILE.expected.json`. The reader must produce
 /// exactly that. (Set HOCPHI_UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change, then
 /// review the diff line by line before committing it.)
 @Suite("Bank export formats: golden samples")
@@ -23,16 +24,18 @@ struct TabularGoldenTests {
     }
 
     @Test("each format reads its sample into the expected statement",
-          arguments: ["bidv", "agribank", "vietcombank", "vietinbank", "mb", "techcombank"])
-    func golden(name: String) throws {
+          arguments: [("bidv", "bidv.csv"), ("bidv", "bidv-html.xls"), ("agribank", "agribank.csv"),
+                      ("vietcombank", "vietcombank.csv"), ("vietinbank", "vietinbank.csv"), ("mb", "mb.csv"),
+                      ("techcombank", "techcombank.csv")])
+    func golden(name: String, file: String) throws {
         let format = try #require(try Self.formats().first { $0.name == name })
-        let input = Self.samples.appendingPathComponent("\(name).csv")
+        let input = Self.samples.appendingPathComponent(file)
         let statement = try TabularStatementReader(format: format)
-            .read(try Self.table(input), source: SourceFile(name: "\(name).csv", sha256: String(repeating: "0", count: 64)))
+            .read(try Self.table(input), source: SourceFile(name: file, sha256: String(repeating: "0", count: 64)))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let actual = try encoder.encode(statement)
-        let expectedURL = Self.samples.appendingPathComponent("\(name).expected.json")
+        let expectedURL = Self.samples.appendingPathComponent("\(file).expected.json")
         if ProcessInfo.processInfo.environment["HOCPHI_UPDATE_GOLDEN"] == "1" {
             try (actual + Data("\n".utf8)).write(to: expectedURL)
         }

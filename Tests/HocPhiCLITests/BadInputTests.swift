@@ -78,6 +78,8 @@ struct BadInputTests {
         let cli = try CLIHarness()
         #expect(cli.run("invoices", "issue", "--period", "2025-13").status == 2)
         #expect(cli.run("no-such-command").status == 2)
+        let help = cli.run("statements", "import", "--help")
+        #expect(help.status == 0 && help.out.contains("USAGE: hocphi statements import"))
         let missing = cli.run("ledger", "verify")
         #expect(missing.status == 1 && missing.err.contains("no ledger here"))
         #expect(!FileManager.default.fileExists(atPath: cli.db))

@@ -112,10 +112,10 @@ struct LocalDateTests {
 
     /// A sign is not a digit: "+9" is not a two-digit month, though `Int("+9")` reads it as 9.
     @Test func signedComponentsAreNotDigits() {
-        withKnownIssue("LocalDate(_:) reads components with Int(_:), which accepts a leading '+'") {
-            #expect(LocalDate("2025-+9-01") == nil)
-            #expect(LocalDate("+1/09/2025") == nil)
-        }
+        #expect(LocalDate("2025-+9-01") == nil)
+        #expect(LocalDate("+1/09/2025") == nil)
+        #expect(LocalDate("2025-09-+1") == nil)
+        #expect(LocalDate("01/+9/2025") == nil)
     }
 }
 

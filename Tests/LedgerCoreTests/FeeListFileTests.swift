@@ -135,19 +135,18 @@ struct FeeListFileTests {
 
     /// A scope with nothing after the colon must be a located refusal, not a crash of the whole import.
     @Test func emptyGradeInAppliesToIsRefusedNotACrash() async {
-        await withKnownIssue("FeeScope(\"grade:\") traps; FeeListFile.read passes applies_to to it unchecked") {
-            await #expect(processExitsWith: .success) {
-                let table = InputTable(fileName: "fees.csv", rows: [
-                    .init(number: 1, cells: ["fee_code", "name", "amount", "applies_to", "period"]),
-                    .init(number: 2, cells: ["A", "a", "1000", "grade:", "monthly"]),
-                ])
-                do {
-                    _ = try FeeListFile.read(table, classes: [ClassName("1A")!])
-                    preconditionFailure("accepted")
-                } catch {
-                    let located = error as? InputError
-                    precondition(located?.row == 2 && located?.column == "applies_to")
-                }
+        await #expect(processExitsWith: .success) {
+            let table = InputTable(fileName: "fees.csv", rows: [
+                .init(number: 1, cells: ["fee_code", "name", "amount", "applies_to", "period"]),
+                .init(number: 2, cells: ["A", "a", "1000", "grade:", "monthly"]),
+            ])
+            do {
+                _ = try FeeListFile.read(table, classes: [ClassName("1A")!])
+                preconditionFailure("accepted")
+            } catch {
+                let located = error as? InputError
+                precondition(located?.description == "fees.csv: row 2: column \"applies_to\": \"grade:\" is not all, grade:N or class:3A",
+                             located?.description ?? "\(error)")
             }
         }
     }

@@ -191,12 +191,16 @@ struct LedgerUseCaseTests {
         _ = try world.ledger.initialize(Self.setup, knownBINs: Self.knownBINs, key: Fixtures.key)
         _ = try world.ledger.importRoster(Fixtures.csv("roster.csv", Self.roster))
         let summary = try world.ledger.importRoster(Fixtures.csv("1a.csv", "Mã học sinh,Họ và tên,Lớp\nHS001,Nguyễn Văn An,1A"))
-        withKnownIssue("importRoster replaces the whole pupil, so absent optional columns erase stored values") {
-            #expect(summary.unchanged == 1)
-            let an = try #require(try world.store.students().first { $0.code.value == "HS001" })
-            #expect(an.dateOfBirth == LocalDate("2019-03-07"))
-            #expect(an.guardianPhone?.value == "0912345678")
-        }
+        #expect(summary == RosterImportSummary(read: 1, added: 0, updated: 0, unchanged: 1))
+        let an = try #require(try world.store.students().first { $0.code.value == "HS001" })
+        #expect(an.dateOfBirth == LocalDate("2019-03-07"))
+        #expect(an.guardianPhone?.value == "0912345678")
+        // A file that has the column but an empty cell does clear the value.
+        let cleared = try world.ledger.importRoster(Fixtures.csv("1a.csv", "Mã học sinh,Họ và tên,Lớp,SĐT\nHS001,Nguyễn Văn An,1A,"))
+        #expect(cleared.updated == 1)
+        let after = try #require(try world.store.students().first { $0.code.value == "HS001" })
+        #expect(after.guardianPhone == nil && after.dateOfBirth == LocalDate("2019-03-07"))
+        #expect(world.store.auditRecords.last?.details == "guardian_phone: 0912345678 → — (1a.csv)")
     }
 
     @Test func refusedRosterChangesNothing() throws {

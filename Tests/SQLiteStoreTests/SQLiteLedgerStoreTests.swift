@@ -12,7 +12,7 @@ struct SQLiteLedgerStoreTests {
         try fixture.populate()
         let reopened = try SQLiteLedgerStore(path: fixture.path!)
         let applied = try reopened.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["0001-ledger"])
+        #expect(applied == ["0001-ledger", "0002-statements"])
         #expect(try reopened.invoices().count == 3)
         #expect(try reopened.head() == fixture.store.head())
     }

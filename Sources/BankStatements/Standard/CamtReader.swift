@@ -32,9 +32,16 @@ public enum CamtReader {
         parser.delegate = handler
         let parsed = parser.parse()
         if let failure = handler.failure { throw failure }
-        guard parsed else {
+        if !parsed || handler.xmlError != nil {
+            // The line where libxml2 met the fault, as the delegate saw it; the parser's own line number may
+            // have moved on by the time `parse()` returns.
+            let line = handler.xmlError?.line ?? parser.lineNumber
+            throw StatementError(fileName: fileName, place: "line \(line)", field: nil,
+                                 reason: "XML is malformed: \(describe(handler.xmlError?.error ?? parser.parserError))")
+        }
+        if let open = handler.unclosedElement {
             throw StatementError(fileName: fileName, place: "line \(parser.lineNumber)", field: nil,
-                                 reason: "XML is malformed: \(describe(parser.parserError))")
+                                 reason: "XML is malformed: the document ends inside <\(open)> (is the file cut short?)")
         }
         return try handler.statement(source: SourceFile(name: fileName, sha256: StatementDigest.sha256Hex(data)))
     }
@@ -125,6 +132,17 @@ final class CamtHandler: NSObject, XMLParserDelegate {
     private var entry: EntryDraft?
 
     init(fileName: String) { self.fileName = fileName }
+
+    /// The first fault libxml2 reported, with the line it was on.
+    private(set) var xmlError: (line: Int, error: any Error)?
+
+    /// The innermost element still open when the parser stopped: a document cut short, which the SAX parser
+    /// on Linux does not always report as an error.
+    var unclosedElement: String? { stack.last }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if xmlError == nil { xmlError = (parser.lineNumber, parseError) }
+    }
 
     func statement(source: SourceFile) throws(StatementError) -> Statement {
         guard let format else {
@@ -255,9 +273,11 @@ final class CamtHandler: NSObject, XMLParserDelegate {
                 failLine(parser, "Acct/Ccy", "currency \"\(trimmedText)\" is not supported: only VND (đồng) is")
             }
         case "FrDtTm" where r == 2 && up(1) == "FrToDt", "FrDt" where r == 2 && up(1) == "FrToDt":
-            report?.from = date { failLine(parser, "FrToDt/\(name)", $0) }
+            let from = date { failLine(parser, "FrToDt/\(name)", $0) }
+            report?.from = from
         case "ToDtTm" where r == 2 && up(1) == "FrToDt", "ToDt" where r == 2 && up(1) == "FrToDt":
-            report?.to = date { failLine(parser, "FrToDt/\(name)", $0) }
+            let to = date { failLine(parser, "FrToDt/\(name)", $0) }
+            report?.to = to
         case "Stmt" where r == 0, "Ntfctn" where r == 0:
             endReport(parser)
         default:
@@ -319,7 +339,8 @@ final class CamtHandler: NSObject, XMLParserDelegate {
         case "NtryRef" where r == 1:
             entry?.entryReference = trimmedText
         case "Amt" where r == 1:
-            if let value = amount(parser, fail: { failEntry(parser, "Amt", $0) }) { entry?.amount = value }
+            let value = amount(parser, fail: { failEntry(parser, "Amt", $0) })
+            entry?.amount = value
         case "CdtDbtInd" where r == 1:
             switch trimmedText {
             case "CRDT": entry?.direction = .credit
@@ -331,9 +352,11 @@ final class CamtHandler: NSObject, XMLParserDelegate {
         case "Cd" where r == 2 && up(1) == "Sts":
             entry?.status = trimmedText
         case "Dt" where r == 2 && up(1) == "BookgDt", "DtTm" where r == 2 && up(1) == "BookgDt":
-            entry?.bookingDate = date { failEntry(parser, "BookgDt", $0) }
+            let booking = date { failEntry(parser, "BookgDt", $0) }
+            entry?.bookingDate = booking
         case "Dt" where r == 2 && up(1) == "ValDt", "DtTm" where r == 2 && up(1) == "ValDt":
-            entry?.valueDate = date { failEntry(parser, "ValDt", $0) }
+            let value = date { failEntry(parser, "ValDt", $0) }
+            entry?.valueDate = value
         case "AcctSvcrRef" where r == 1:
             entry?.servicerReference = trimmedText
         case "AcctSvcrRef" where up(1) == "Refs" && up(2) == "TxDtls":

@@ -376,6 +376,6 @@ struct MT940Parser {
     }
 
     private func failure(_ line: Int?, _ tag: String?, _ reason: String) -> StatementError {
-        StatementError(fileName: fileName, place: line.map { "line \($0)" }, field: tag.map { ":\($0):" }, reason: reason)
+        StatementError(fileName: fileName, place: line.map { "line \($0)" }, field: tag.map { ":\($0)" }, reason: reason)
     }
 }

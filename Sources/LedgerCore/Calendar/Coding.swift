@@ -12,14 +12,20 @@ extension Money {
     }
 }
 
-extension LocalDate {
+/// A value whose JSON form is its canonical text (`description`), read back by `init?(canonical:)`.
+public protocol CanonicalTextCodable: Codable, CustomStringConvertible {
+    init?(canonical text: String)
+    static var canonicalForm: String { get }
+}
+
+extension CanonicalTextCodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let date = LocalDate(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a date YYYY-MM-DD")
+        guard let value = Self(canonical: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not \(Self.canonicalForm)")
         }
-        self = date
+        self = value
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -28,34 +34,17 @@ extension LocalDate {
     }
 }
 
-extension YearMonth {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let month = YearMonth(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a month YYYY-MM")
-        }
-        self = month
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension LocalDate: CanonicalTextCodable {
+    public init?(canonical text: String) { self.init(text) }
+    public static var canonicalForm: String { "a date YYYY-MM-DD" }
 }
 
-extension Timestamp {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let time = Timestamp(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not an ISO 8601 UTC instant")
-        }
-        self = time
-    }
+extension YearMonth: CanonicalTextCodable {
+    public init?(canonical text: String) { self.init(text) }
+    public static var canonicalForm: String { "a month YYYY-MM" }
+}
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension Timestamp: CanonicalTextCodable {
+    public init?(canonical text: String) { self.init(iso: text) }
+    public static var canonicalForm: String { "an ISO 8601 UTC instant" }
 }

@@ -16,6 +16,8 @@ public struct LocalDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
     /// Reads `YYYY-MM-DD` or the Vietnamese `dd/MM/yyyy` (also `d/M/yyyy`), the two forms rosters use.
     public init?(_ text: String) {
         let trimmed = text.trimmingSpaces()
+        // Digits and separators only: `Int(_:)` alone would also take "+9".
+        guard trimmed.allSatisfy({ $0.asciiDigit != nil || $0 == "-" || $0 == "/" }) else { return nil }
         if trimmed.contains("-") {
             let p = trimmed.split(separator: "-", omittingEmptySubsequences: false)
             guard p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,

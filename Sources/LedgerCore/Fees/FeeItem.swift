@@ -52,11 +52,11 @@ public enum FeeScope: Sendable, Hashable, Codable, CustomStringConvertible {
         if trimmed == "all" || trimmed == "tất cả" || trimmed == "tat ca" {
             self = .all
         } else if trimmed.hasPrefix("grade:") || trimmed.hasPrefix("khối:") || trimmed.hasPrefix("khoi:") {
-            let value = trimmed.split(separator: ":", maxSplits: 1)[1].trimmingCharacters()
+            let value = trimmed.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[1].trimmingCharacters()
             guard let grade = Int(value), (1...12).contains(grade) else { return nil }
             self = .grade(grade)
         } else if trimmed.hasPrefix("class:") || trimmed.hasPrefix("lớp:") || trimmed.hasPrefix("lop:") {
-            let value = trimmed.split(separator: ":", maxSplits: 1)[1]
+            let value = trimmed.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[1]
             guard let name = ClassName(String(value)) else { return nil }
             self = .className(name)
         } else {

@@ -12,6 +12,12 @@ public enum RosterFile {
     ]
 
     public static func read(_ table: InputTable) throws(InputError) -> [Student] {
+        try readWithColumns(table).students
+    }
+
+    /// The pupils and which of the optional columns the file has: a column the file does not have says
+    /// nothing about a pupil, so an import must keep what it knew (`Student.merging`).
+    public static func readWithColumns(_ table: InputTable) throws(InputError) -> (students: [Student], optionalColumns: Set<String>) {
         let map = try ColumnMap(table: table, columns: columns)
         var problems = ProblemList(fileName: table.fileName)
         var students: [Student] = []
@@ -64,7 +70,8 @@ public enum RosterFile {
         if students.isEmpty {
             throw InputError(fileName: table.fileName, row: map.headerRow, reason: "no pupils below the header row")
         }
-        return students
+        let optional = Set(["date_of_birth", "guardian_name", "guardian_phone"].filter(map.has))
+        return (students, optional)
     }
 
     /// Spreadsheets often store dates as serial day numbers (days since 1899-12-30).

@@ -20,6 +20,18 @@ public struct Student: Sendable, Hashable, Codable {
     }
 }
 
+extension Student {
+    /// This pupil as read from a file, with the optional details the file has no column for taken from
+    /// `known`: a roster without phone numbers must not erase the phone numbers already on record.
+    public func merging(_ known: Student, fileColumns: Set<String>) -> Student {
+        var merged = self
+        if !fileColumns.contains("date_of_birth") { merged.dateOfBirth = known.dateOfBirth }
+        if !fileColumns.contains("guardian_name") { merged.guardianName = known.guardianName }
+        if !fileColumns.contains("guardian_phone") { merged.guardianPhone = known.guardianPhone }
+        return merged
+    }
+}
+
 /// The national student identifier: ASCII letters and digits only, because it becomes part of account
 /// codes and bank-facing text.
 public struct StudentCode: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {

@@ -8,15 +8,16 @@ public struct RosterImportSummary: Sendable, Hashable, Codable {
 extension Ledger {
     /// Adds new pupils and updates known ones (matched by student code), never duplicating.
     ///
-    /// Pupils missing from the file are kept: schools often send one file per class. Invoices already issued
-    /// keep the name and class they were issued with.
+    /// Pupils missing from the file are kept: schools often send one file per class. Optional details the file
+    /// has no column for are kept too. Invoices already issued keep the name and class they were issued with.
     public func importRoster(_ table: InputTable) throws -> RosterImportSummary {
         _ = try requireSchool()
-        let incoming = try RosterFile.read(table)
+        let (incoming, columns) = try RosterFile.readWithColumns(table)
         let existing = Dictionary(uniqueKeysWithValues: try store.students().map { ($0.code, $0) })
         var changes = try begin()
         var summary = RosterImportSummary(read: incoming.count)
-        for student in incoming {
+        for read in incoming {
+            let student = existing[read.code].map { read.merging($0, fileColumns: columns) } ?? read
             guard let old = existing[student.code] else {
                 summary.added += 1
                 changes.upsert(student)
