@@ -43,6 +43,19 @@ struct SchoolTests {
         #expect(StudentCode("A")! < StudentCode("B")!)
     }
 
+    @Test func mergingKeepsOnlyTheDetailsTheFileHasNoColumnFor() {
+        let known = Student(code: StudentCode("HS1")!, fullName: "Cũ", className: ClassName("1A")!, dateOfBirth: LocalDate("2019-03-07"),
+                            guardianName: "Mẹ", guardianPhone: PhoneNumber("0912345678"))
+        let read = Student(code: StudentCode("HS1")!, fullName: "Mới", className: ClassName("1B")!)
+        let none = read.merging(known, fileColumns: [])
+        #expect(none.fullName == "Mới" && none.className == ClassName("1B"))
+        #expect(none.dateOfBirth == LocalDate("2019-03-07") && none.guardianName == "Mẹ" && none.guardianPhone?.value == "0912345678")
+        let all = read.merging(known, fileColumns: ["date_of_birth", "guardian_name", "guardian_phone"])
+        #expect(all == read)
+        let phoneOnly = read.merging(known, fileColumns: ["guardian_phone"])
+        #expect(phoneOnly.guardianPhone == nil && phoneOnly.guardianName == "Mẹ" && phoneOnly.dateOfBirth == LocalDate("2019-03-07"))
+    }
+
     @Test(arguments: [
         ("0912345678", "0912345678"), ("0912 345 678", "0912345678"), ("0912.345.678", "0912345678"),
         ("+84 912 345 678", "0912345678"), ("84912345678", "0912345678"), ("(091) 234-5678", "0912345678"),

@@ -25,7 +25,9 @@ import LedgerCore
 public enum CamtReader {
     public static func read(_ data: Data, fileName: String) throws(StatementError) -> Statement {
         let handler = CamtHandler(fileName: fileName)
-        let parser = XMLParser(data: data)
+        // Through a stream, so libxml2 is fed in chunks: given the whole `Data` at once, the Linux parser
+        // reports an internal error at the end of documents above about 10 MB.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
@@ -54,15 +56,20 @@ public enum CamtReader {
             .contains { StandardFormats.contains(head, $0) }
     }
 
+    /// libxml2's error numbers (which `NSXMLParserErrorDomain` carries) in words. Not through
+    /// `XMLParser.ErrorCode`: on Linux its raw values do not match the codes the parser reports.
     private static func describe(_ error: (any Error)?) -> String {
         guard let error else { return "unknown error" }
         let code = (error as NSError).code
-        guard let known = XMLParser.ErrorCode(rawValue: code) else { return "error \(code)" }
-        switch known {
-        case .prematureDocumentEndError: return "the document ends too early (is the file cut short?)"
-        case .tagNameMismatchError: return "an end tag does not match its start tag"
-        case .emptyDocumentError: return "the document is empty"
-        default: return "\(known) (\(code))"
+        switch code {
+        case 4: return "the document is empty or not XML"
+        case 5: return "the document is cut short, or has content after its end"
+        case 9: return "an invalid character"
+        case 26: return "an undeclared entity"
+        case 73: return "\">\" expected"
+        case 76: return "an end tag does not match its start tag"
+        case 77: return "the document ends inside a tag (is the file cut short?)"
+        default: return "libxml2 error \(code)"
         }
     }
 }

@@ -7,7 +7,8 @@ extension Money {
     public static func parse(_ text: String) throws(MoneyError) -> Money {
         let trimmed = text.trimmingSpaces()
         var body = Substring(trimmed)
-        for suffix in ["đồng", "đ", "VND", "vnd", "VNĐ"] where body.hasSuffix(suffix) {
+        let lowered = body.lowercased()
+        for suffix in ["đồng", "vnđ", "vnd", "đ"] where lowered.hasSuffix(suffix) {
             body = body.dropLast(suffix.count)
             break
         }
