@@ -36,6 +36,8 @@ let package = Package(
         // balance proofs and line identities. No I/O: readers take bytes and return values.
         .target(name: "BankStatements", dependencies: ["LedgerCore", "VietnameseText", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
+        // Pure reconciliation: reading transfer descriptions (bank envelopes, payment codes) and match rules.
+        .target(name: "Reconciliation", dependencies: ["LedgerCore", "VietnameseText"], swiftSettings: strict),
         // Data shipped with the program: migrations, chart of accounts, fee templates (`ledger/`).
         .target(name: "LedgerResources", path: "ledger", exclude: ["README.md"],
                 resources: [.copy("migrations"), .copy("chart-of-accounts.json"), .copy("templates")],
@@ -72,12 +74,17 @@ let package = Package(
         .executableTarget(name: "hocphi", dependencies: ["HocPhiCLI"], swiftSettings: strict),
         // Benchmarks that print figures (`scripts/bench`); speed is never asserted in tests.
         .executableTarget(
+            name: "hocphi-bench-statements",
+            dependencies: ["LedgerCore", "BankStatements", "TabularInput", "SQLiteStore", "LedgerResources"],
+            swiftSettings: strict),
+        .executableTarget(
             name: "hocphi-bench",
             dependencies: ["LedgerCore", "VietQR", "SQLiteStore", "DemoSchool", "LedgerResources", "QRImage"],
             swiftSettings: strict),
 
         .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements", "LedgerCore", "TabularInput", "BankFormats"],
                     swiftSettings: strict),
+        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "LedgerCore"], swiftSettings: strict),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], swiftSettings: strict),
         .testTarget(name: "VietQRTests", dependencies: ["VietQR", "BankFormats"], swiftSettings: strict),
         .testTarget(

@@ -97,7 +97,6 @@ final class CamtHandler: NSObject, XMLParserDelegate {
 
     // The statement (Stmt) or notification (Ntfctn) being read.
     private struct Report {
-        var depth: Int
         var account: String?
         var opening: Money?
         var previouslyClosed: Money?
@@ -110,7 +109,6 @@ final class CamtHandler: NSObject, XMLParserDelegate {
     private var report: Report?
 
     private struct BalanceDraft {
-        var depth: Int
         var code: String?
         var amount: Money?
         var debit = false
@@ -118,7 +116,6 @@ final class CamtHandler: NSObject, XMLParserDelegate {
     private var balance: BalanceDraft?
 
     private struct EntryDraft {
-        var depth: Int
         var number: Int
         var entryReference: String?
         var amount: Int64?
@@ -137,6 +134,11 @@ final class CamtHandler: NSObject, XMLParserDelegate {
         var transactionInformation: String?
     }
     private var entry: EntryDraft?
+
+    /// Depth in the element stack of the open statement, balance and entry; 0 when none is open.
+    private var reportDepth = 0
+    private var balanceDepth = 0
+    private var entryDepth = 0
 
     init(fileName: String) { self.fileName = fileName }
 
@@ -186,9 +188,11 @@ final class CamtHandler: NSObject, XMLParserDelegate {
         fail(parser, place: "line \(parser.lineNumber)", field: field, reason)
     }
 
+    /// `ns2:Ntry` → `Ntry`; searched on the bytes, since this runs for every element.
     private static func localName(_ qualified: String) -> String {
-        guard let colon = qualified.lastIndex(of: ":") else { return qualified }
-        return String(qualified[qualified.index(after: colon)...])
+        let utf8 = qualified.utf8
+        guard let colon = utf8.lastIndex(of: 0x3A) else { return qualified }
+        return String(qualified[utf8.index(after: colon)...])
     }
 
     /// The amount of an `Amt` element: VND, whole, not negative.
@@ -234,12 +238,15 @@ final class CamtHandler: NSObject, XMLParserDelegate {
 
         switch name {
         case "Stmt" where up(1) == "BkToCstmrStmt", "Ntfctn" where up(1) == "BkToCstmrDbtCdtNtfctn":
-            report = Report(depth: depth)
-        case "Bal" where report != nil && depth == report!.depth + 1:
-            balance = BalanceDraft(depth: depth)
-        case "Ntry" where report != nil && depth == report!.depth + 1:
+            report = Report()
+            reportDepth = depth
+        case "Bal" where reportDepth > 0 && depth == reportDepth + 1:
+            balance = BalanceDraft()
+            balanceDepth = depth
+        case "Ntry" where reportDepth > 0 && depth == reportDepth + 1:
             entryCount += 1
-            entry = EntryDraft(depth: depth, number: entryCount)
+            entry = EntryDraft(number: entryCount)
+            entryDepth = depth
         case "Amt":
             amountCurrency = attributeDict["Ccy"]
         default:
@@ -261,12 +268,13 @@ final class CamtHandler: NSObject, XMLParserDelegate {
         defer { stack.removeLast() }
         let name = stack.last ?? CamtHandler.localName(elementName)
         let depth = stack.count
-        if let current = entry {
-            endInEntry(parser, name: name, relativeDepth: depth - current.depth)
-        } else if let current = balance {
-            endInBalance(parser, name: name, relativeDepth: depth - current.depth)
-        } else if let current = report {
-            endInReport(parser, name: name, relativeDepth: depth - current.depth)
+        // The depths are kept apart from the drafts so that this test, run for every element, copies nothing.
+        if entryDepth > 0 {
+            endInEntry(parser, name: name, relativeDepth: depth - entryDepth)
+        } else if balanceDepth > 0 {
+            endInBalance(parser, name: name, relativeDepth: depth - balanceDepth)
+        } else if reportDepth > 0 {
+            endInReport(parser, name: name, relativeDepth: depth - reportDepth)
         }
     }
 
@@ -295,6 +303,7 @@ final class CamtHandler: NSObject, XMLParserDelegate {
     private func endReport(_ parser: XMLParser) {
         guard let current = report else { return }
         report = nil
+        reportDepth = 0
         guard let number = current.account, !number.isEmpty else {
             return failLine(parser, "Acct", "the \(format == "camt.053" ? "statement" : "notification") names no account (Acct/Id)")
         }
@@ -328,6 +337,7 @@ final class CamtHandler: NSObject, XMLParserDelegate {
         case "Bal" where r == 0:
             guard let current = balance else { return }
             balance = nil
+            balanceDepth = 0
             guard let code = current.code, ["OPBD", "PRCD", "CLBD"].contains(code) else { return }
             guard let amount = current.amount else { return failLine(parser, "Bal \(code)/Amt", "missing") }
             let signed = Money(dong: current.debit ? -amount.dong : amount.dong)
@@ -396,8 +406,11 @@ final class CamtHandler: NSObject, XMLParserDelegate {
 
     private func endEntry(_ parser: XMLParser) {
         guard let e = entry else { return }
-        defer { entry = nil }
-        if let status = e.status, status != "BOOK" { return }  // pending or information only
+        defer {
+            entry = nil
+            entryDepth = 0
+        }
+          // pending or information only
         guard let amount = e.amount else { return failEntry(parser, "Amt", "missing") }
         guard amount > 0 else { return failEntry(parser, "Amt", "amount is zero") }
         guard let direction = e.direction else { return failEntry(parser, "CdtDbtInd", "missing") }

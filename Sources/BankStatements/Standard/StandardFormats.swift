@@ -88,6 +88,10 @@ enum StandardFormats {
 
     /// The text without leading and trailing white space (spaces, tabs, line breaks, no-break spaces).
     static func trimmed(_ text: String) -> String {
+        // Fast path on the bytes: both ends plain ASCII and not white space (the usual case in bank files).
+        guard let firstByte = text.utf8.first, let lastByte = text.utf8.last else { return text }
+        func plain(_ b: UInt8) -> Bool { b > 0x20 && b < 0x80 }
+        if plain(firstByte) && plain(lastByte) { return text }
         guard let first = text.first, let last = text.last, first.isWhitespace || last.isWhitespace else { return text }
         var slice = Substring(text)
         while let c = slice.first, c.isWhitespace { slice.removeFirst() }

@@ -3,6 +3,7 @@ import DemoSchool
 import Foundation
 import LedgerCore
 import LedgerResources
+import QRImage
 import SQLiteStore
 import TabularInput
 
@@ -70,6 +71,13 @@ struct DemoCommand: ParsableCommand {
         console.print(l.pick("5. Xuất thông báo thu kèm mã thanh toán và VietQR: \(path("invoices-2025-09.csv")).",
                              "5. Exported the invoices with payment codes and VietQR: \(path("invoices-2025-09.csv"))."))
 
+        if let first = rows.first {
+            let qrName = "qr-\(first.invoiceNumber).png"
+            try QRImage.png(try QRImage.matrix(for: first.vietqrPayload)).write(to: URL(fileURLWithPath: path(qrName)))
+            console.print(l.pick("   Mã VietQR của thông báo đầu tiên: \(path(qrName)) (quét bằng ứng dụng ngân hàng).",
+                                 "   The first invoice's VietQR image: \(path(qrName)) (scan it with a banking app)."))
+        }
+
         let report = try ledger.verify()
         console.print(l.pick("6. Kiểm tra sổ cái: \(report.isOK ? "OK" : "SAI: \(report.problems[0])") — \(report.journalEntries) bút toán, chuỗi băm \(report.journalHead.prefix(16))….",
                              "6. Ledger verify: \(report.isOK ? "OK" : "BROKEN: \(report.problems[0])") — \(report.journalEntries) entries, hash head \(report.journalHead.prefix(16))…."))
@@ -80,15 +88,18 @@ struct DemoCommand: ParsableCommand {
                                  "Example — invoice \(first.invoiceNumber): \(first.studentName), class \(first.className), due \(Money(dong: first.amountDue).formatted), payment code \(first.paymentCode)"))
             console.print("  VietQR: \(first.vietqrPayload)")
         }
+        // The command as the user can type it: `.build/debug/hocphi` when run through scripts/demo.
+        let program = CommandLine.arguments.first.flatMap { $0.hasSuffix("hocphi") ? $0 : nil } ?? "hocphi"
         let db = "--db \(dbPath)"
         console.print()
         console.print(l.pick("Thử tiếp:", "Try next:"))
-        console.print("  hocphi \(db) invoices export --format csv | head")
-        console.print("  hocphi \(db) ledger verify")
-        console.print("  hocphi \(db) invoices issue --period 2025-10")
-        console.print("  hocphi qr decode '\(rows.first?.vietqrPayload ?? "")'")
-        console.print("  sqlite3 \(dbPath) \"UPDATE invoices SET amount_due = amount_due - 1000 WHERE serial = 1\"; hocphi \(db) ledger verify")
-        console.print(l.pick("Tệp: \(dir)/ (roster.csv, roster.xlsx, fees.csv, invoices-2025-09.csv, hocphi.sqlite)",
-                             "Files: \(dir)/ (roster.csv, roster.xlsx, fees.csv, invoices-2025-09.csv, hocphi.sqlite)"))
+        console.print("  \(program) \(db) invoices export --format csv | head")
+        console.print("  \(program) \(db) ledger verify")
+        console.print("  \(program) \(db) invoices issue --period 2025-10")
+        console.print("  \(program) qr decode '\(rows.first?.vietqrPayload ?? "")'")
+        console.print("  \(program) \(db) statements import bank-formats/samples/bidv.csv   # a BIDV export for this account")
+        console.print("  sqlite3 \(dbPath) \"UPDATE invoices SET amount_due = amount_due - 1000 WHERE serial = 1\"; \(program) \(db) ledger verify")
+        console.print(l.pick("Tệp: \(dir)/ (roster.csv, roster.xlsx, fees.csv, invoices-2025-09.csv, qr-*.png, hocphi.sqlite)",
+                             "Files: \(dir)/ (roster.csv, roster.xlsx, fees.csv, invoices-2025-09.csv, qr-*.png, hocphi.sqlite)"))
     }
 }

@@ -1,0 +1,1 @@
+// Reconciliation: reading transfer descriptions and deciding matches.
