@@ -60,7 +60,7 @@ struct CamtReaderTests {
         #expect(s.periodStart == Self.date("2024-09-10") && s.periodEnd == Self.date("2024-09-10"))
         #expect(s.lines.map(\.position) == [1, 2, 3, 4])
         #expect(s.lines.map(\.direction) == [.credit, .credit, .debit, .credit])
-        // Ntry/AcctSvcrRef, then TxDtls/Refs/AcctSvcrRef, then NtryRef.
+        // Ntry/AcctSvcrRef (entry 1 also has a TxDtls one, FT24254614613083), then TxDtls/Refs/AcctSvcrRef, then NtryRef.
         #expect(s.lines.map(\.bankReference) == ["2024091000012345", "2024091000012399", "2024091000012400", "VBA-4"])
         #expect(s.lines[0].description == "MBVCB.6987845941.NGUYEN VAN A nop hoc phi HS7K3M2Q lop 3A thang 09")
         #expect(s.lines[0].counterpartyName == "NGUYEN VAN A")

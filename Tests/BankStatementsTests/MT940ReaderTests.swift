@@ -130,6 +130,8 @@ struct MT940ReaderTests {
             (8, ":61:2409100910X250000,NTRFNONREF//5243.90052",
              #"stmt.mt940: line 9: :61: debit/credit mark "X2" is not C, D, RC or RD"#),
             (8, ":61:2409100910C0,NTRFNONREF//5243.90052", #"stmt.mt940: line 9: :61: amount "0," is zero"#),
+            (8, ":61:2409100910CI250000,NTRFNONREF//5243.90052",
+             #"stmt.mt940: line 9: :61: amount "I250000," is not an amount"#),
             (8, ":61:2409100910C250000,",
              "stmt.mt940: line 9: :61: transaction type (N, F or S and three characters) missing after the amount"),
             (3, ":60F:C240909VND524700,50",

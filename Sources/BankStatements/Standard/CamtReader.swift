@@ -22,6 +22,8 @@ import LedgerCore
 ///   on the account yet and are skipped; they still count for the numbering.
 /// - Several statements in one file must be for one account; they are concatenated (opening of the first,
 ///   closing of the last).
+/// - Errors: `file: entry 3: Amt: currency "USD" is not supported…` for an entry, `file: line 12: Acct: …` for the
+///   rest, `file: line 40: XML is malformed: …` with libxml2's line for a broken or truncated document.
 public enum CamtReader {
     public static func read(_ data: Data, fileName: String) throws(StatementError) -> Statement {
         let handler = CamtHandler(fileName: fileName)
@@ -410,7 +412,7 @@ final class CamtHandler: NSObject, XMLParserDelegate {
             entry = nil
             entryDepth = 0
         }
-          // pending or information only
+        if let status = e.status, status != "BOOK" { return }  // pending or information only
         guard let amount = e.amount else { return failEntry(parser, "Amt", "missing") }
         guard amount > 0 else { return failEntry(parser, "Amt", "amount is zero") }
         guard let direction = e.direction else { return failEntry(parser, "CdtDbtInd", "missing") }

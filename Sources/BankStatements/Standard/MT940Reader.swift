@@ -18,6 +18,11 @@ import LedgerCore
 /// - Booking date = the entry date (`MMDD`, its year taken from the value date, the nearest of the previous,
 ///   same and next year, so `241231` + `0102` is 2025-01-02); without an entry date, the value date.
 /// - `RC` (reversal of credit) is a debit and `RD` (reversal of debit) a credit, as SWIFT defines them.
+/// - The optional funds code after the mark is accepted only as `D` (the third letter of VND).
+/// - Errors: `file: line 14: :61: amount "12.5O0," is not an amount`; a missing field is reported on the line of
+///   the `:20:` that opens its statement.
+/// - Text: UTF-8 (a byte-order mark is dropped) or UTF-16 with a byte-order mark; anything else (Windows-1258)
+///   is refused naming the first line that is not UTF-8.
 /// - Period: the date of the first opening balance to the date of the last closing balance.
 /// - Every statement must have `:25:`, `:60F:`/`:60M:` and `:62F:`/`:62M:`: a missing closing balance is how a
 ///   file cut short shows.
@@ -300,7 +305,9 @@ struct MT940Parser {
         default:
             throw failure(fieldLine, "61", "debit/credit mark \"\(text(i..<(i + 2)))\" is not C, D, RC or RD")
         }
-        if i < b.count, b[i] >= 0x41, b[i] <= 0x5A { i += 1 }  // funds code: the third letter of the currency
+        // Funds code: the third letter of the currency, so only "D" (VND). Any other letter is left to the
+        // amount and refused there: "CI334520," is a mistyped amount, not funds code I and 334,520 đồng.
+        if i < b.count, b[i] == 0x44 { i += 1 }
 
         // The amount runs up to the transaction type, which starts with N, F or S.
         var j = i
@@ -375,6 +382,8 @@ struct MT940Parser {
         return best
     }
 
+    /// `file: line 14: :61: amount "12.5O0," is not an amount`. The field holds the tag without its closing
+    /// colon (`:61`), because `StatementError.description` puts ": " after the field.
     private func failure(_ line: Int?, _ tag: String?, _ reason: String) -> StatementError {
         StatementError(fileName: fileName, place: line.map { "line \($0)" }, field: tag.map { ":\($0)" }, reason: reason)
     }

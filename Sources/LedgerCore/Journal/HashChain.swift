@@ -14,16 +14,23 @@ public enum HashChain {
         var hasher = SHA256()
         hasher.update(data: Array(previous.utf8))
         hasher.update(data: canonical)
+        return Hex.lowercase(hasher.finalize())
+    }
+}
+
+/// Lower-case hexadecimal, the form every stored hash takes.
+public enum Hex {
+    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    public static func lowercase<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in hasher.finalize() {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0F)])
+        for byte in bytes {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: hex, as: UTF8.self)
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
 /// An unambiguous byte encoding: every field is `name=<byte count>:<bytes>\n`, so no value can imitate a

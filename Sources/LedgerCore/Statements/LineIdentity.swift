@@ -20,8 +20,7 @@ public struct LineIdentity: Sendable, Hashable {
             let base = [statement.account, line.bookingDate.description, line.direction.rawValue, String(line.amount.dong),
                         normalizedDescription(line.description)].joined(separator: "|")
             seen[base, default: 0] += 1
-            let digest = SHA256.hash(data: Array((base + "|" + String(seen[base]!)).utf8))
-            let hex = digest.map { byte in String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
+            let hex = Hex.lowercase(SHA256.hash(data: Array((base + "|" + String(seen[base]!)).utf8)))
             let reference = line.bankReference.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : "ref:" + $0 }
             return LineIdentity(referenceKey: reference, fingerprint: hex)
         }

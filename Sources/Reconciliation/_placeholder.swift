@@ -1,1 +1,0 @@
-// Reconciliation: reading transfer descriptions and deciding matches.
