@@ -37,7 +37,7 @@ struct StatementsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            for (name, description) in try StatementFiles.catalogue() {
+            for (name, description) in try StatementFiles.reader().catalogue {
                 Console.current.print(name.padding(toLength: 14, withPad: " ", startingAt: 0) + description)
             }
         }

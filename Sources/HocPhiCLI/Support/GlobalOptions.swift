@@ -65,8 +65,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Reads a CSV or XLSX file into the core's table type.
     static func readTable(_ path: String) throws -> InputTable {
-        let table = try TabularReader.read(fileAt: path)
-        return InputTable(fileName: table.fileName, rows: table.rows.map { InputTable.Row(number: $0.number, cells: $0.cells) })
+        try TabularReader.read(fileAt: path).input
     }
 }
 
@@ -80,4 +79,11 @@ enum Language: String, ExpressibleByArgument, Sendable {
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+extension Table {
+    /// The adapter's rows as the core's input table (same row numbers, same cells).
+    var input: InputTable {
+        InputTable(fileName: fileName, rows: rows.map { InputTable.Row(number: $0.number, cells: $0.cells) })
+    }
 }
