@@ -27,7 +27,7 @@ struct StatementsCommand: ParsableCommand {
                 return
             }
             Console.current.print(l.pick(
-                "\(s.fileName) (\(s.format)): đọc \(s.linesRead) dòng, \(s.newLines) mới, \(s.duplicateLines) đã có; số dư: \(s.balanceCheck); \(s.continuity).",
+                "\(s.fileName) (\(s.format)): đọc \(s.linesRead) dòng, \(s.newLines) mới, \(s.duplicateLines) đã có; số dư: \(s.balanceCheck == "proven" ? "khớp" : "tệp không có số dư"); \(s.continuityVietnamese).",
                 "\(s.fileName) (\(s.format)): read \(s.linesRead) lines, \(s.newLines) new, \(s.duplicateLines) duplicates; balance check: \(s.balanceCheck); \(s.continuity)."))
         }
     }

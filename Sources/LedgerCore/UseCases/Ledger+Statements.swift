@@ -4,9 +4,12 @@ public struct StatementImportSummary: Sendable, Hashable, Codable {
     public var linesRead = 0
     public var newLines = 0
     public var duplicateLines = 0
-    /// "proven", "no balances in file"
+    /// "proven" or "no balances in file" (a bank feed); a file that fails is refused, never summarised.
     public var balanceCheck: String
+    /// How the file joins the account's previous statement, in English (as stored).
     public var continuity: String
+    /// The same in Vietnamese, for people.
+    public var continuityVietnamese: String = ""
     /// Set when this exact file (same SHA-256) was imported before: nothing was added.
     public var alreadyImportedAs: Int64?
 }
@@ -55,7 +58,7 @@ extension Ledger {
             if let reference = identity.referenceKey { known.insert(reference) }
         }
         summary.newLines = fresh.count
-        summary.continuity = Self.continuity(of: statement, after: previous.filter { $0.account == account })
+        (summary.continuity, summary.continuityVietnamese) = Self.continuity(of: statement, after: previous.filter { $0.account == account })
         var changes = try begin()
         let record = StatementRecord(
             id: (previous.map(\.id).max() ?? 0) + 1, fileName: file, sha256: statement.source.sha256, format: statement.format,
@@ -70,18 +73,20 @@ extension Ledger {
         return summary
     }
 
-    /// How a statement joins the latest earlier one of the same account.
-    static func continuity(of statement: Statement, after earlier: [StatementRecord]) -> String {
+    /// How a statement joins the latest earlier one of the same account: (English as stored, Vietnamese).
+    static func continuity(of statement: Statement, after earlier: [StatementRecord]) -> (String, String) {
         guard let start = statement.periodStart,
               let last = earlier.filter({ $0.periodEnd != nil }).max(by: { $0.periodEnd! < $1.periodEnd! }),
               let lastEnd = last.periodEnd
-        else { return "first" }
+        else { return ("first", "sao kê đầu tiên của tài khoản") }
         if start <= lastEnd {
-            return "overlap with statement \(last.id) (\(start)…\(lastEnd))"
+            return ("overlap with statement \(last.id) (\(start)…\(lastEnd))",
+                    "chồng lấn với sao kê \(last.id) (\(start)…\(lastEnd))")
         }
         if let opening = statement.openingBalance, let closing = last.closingBalance, opening != closing {
-            return "gap after statement \(last.id): it closed at \(closing.dong) on \(lastEnd), this opens at \(opening.dong) on \(start)"
+            return ("gap after statement \(last.id): it closed at \(closing.dong) on \(lastEnd), this opens at \(opening.dong) on \(start)",
+                    "thiếu sao kê sau sao kê \(last.id): số dư cuối \(closing.formatted) ngày \(lastEnd), số dư đầu tệp này \(opening.formatted) ngày \(start)")
         }
-        return "continues statement \(last.id)"
+        return ("continues statement \(last.id)", "nối tiếp sao kê \(last.id)")
     }
 }
