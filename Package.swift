@@ -67,7 +67,7 @@ let package = Package(
             name: "HocPhiCLI",
             dependencies: [
                 "LedgerCore", "VietQR", "TabularInput", "SQLiteStore", "DemoSchool", "BankFormats", "LedgerResources",
-                "BankStatements",
+                "BankStatements", "Reconciliation",
                 "QRImage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -8,7 +8,8 @@ public struct HocPhiCommand: ParsableCommand {
         commandName: "hocphi",
         abstract: "HocPhi — thu học phí không dùng tiền mặt, có sổ cái chứng minh từng đồng (school fees by bank transfer).",
         subcommands: [InitCommand.self, StudentsCommand.self, FeesCommand.self, InvoicesCommand.self,
-                      StatementsCommand.self, LedgerCommand.self, QRCommand.self, DemoCommand.self])
+                      StatementsCommand.self, ReconcileCommand.self, MatchesCommand.self,
+                      ReviewCommand.self, MatchCommand.self, UnmatchCommand.self, LedgerCommand.self, QRCommand.self, DemoCommand.self])
 
     public init() {}
 

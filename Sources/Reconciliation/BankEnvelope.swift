@@ -15,7 +15,8 @@ public enum BankEnvelope {
         public let payerText: String
         /// Where `payerText` lies in the description, as UTF-8 offsets.
         public let payerUTF8Range: Range<Int>
-        /// The names of the rules that were applied, outermost first; empty when no envelope was recognised.
+        /// The names of the rules that were applied, in the order they were taken off; empty when no envelope was
+        /// recognised.
         public let names: [String]
         /// UTF-8 offsets where an envelope part meets another part or the payer's text (sorted).
         public let boundaries: [Int]

@@ -15,7 +15,7 @@ public struct DescriptionReading: Sendable, Hashable {
     public let description: String
     /// The payer's own words, without the bank's envelope.
     public let payerText: String
-    /// The envelope rules that were taken off, outermost first (empty when none was recognised).
+    /// The envelope rules that were taken off, in that order (empty when none was recognised).
     public let envelope: [String]
     /// Valid payment codes found anywhere in the description, in order of first appearance, each once.
     public let codes: [FoundCode]
@@ -43,7 +43,7 @@ public struct DescriptionReading: Sendable, Hashable {
         var words: [UInt8] = []
         for index in 0..<normalized.count {
             let start = Int(normalized.starts[index])
-            guard payer.contains(start) || (payer.isEmpty && false) else { continue }
+            guard payer.contains(start) else { continue }
             let symbol = normalized.symbols[index]
             let inCode = !normalized.isSeparator(index) && codeRanges.contains { $0.contains(start) }
             if inCode || normalized.isSeparator(index) {

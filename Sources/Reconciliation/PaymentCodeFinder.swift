@@ -84,9 +84,9 @@ public enum PaymentCodeFinder {
         var valid: [(window: Window, code: PaymentCode)] = []
         var invalid: [Window] = []
         for (index, window) in windows.enumerated() {
-            // An `HP` inside an earlier candidate (a code's own symbols, or a mistyped code's) is read only when
-            // its seven symbols stop where the code symbols stop.
-            let nested = windows[..<index].contains { $0.start < window.start && window.start < $0.end }
+            // An `HP` inside an earlier candidate written whole (a code's own symbols, or a mistyped code's) is
+            // read only when its seven symbols stop where the code symbols stop.
+            let nested = windows[..<index].contains { $0.separators == 0 && $0.start < window.start && window.start < $0.end }
             if nested && !window.maximalEnd { continue }
             if let code = PaymentCode(parsing: String(decoding: window.compact, as: UTF8.self)) {
                 if window.shapeAccepted { valid.append((window, code)) }

@@ -69,6 +69,7 @@ struct ChangeWriter {
             }
         }
         try write(changes.statements)
+        try writeReconciliation(changes)
         let audit = try db.cachedStatement(sql: """
             INSERT INTO audit_log (seq, recorded_at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -100,6 +101,29 @@ struct ChangeWriter {
                                              identity.referenceKey, identity.fingerprint, l.counterpartyName,
                                              l.counterpartyAccount, l.description, l.position])
             }
+        }
+    }
+
+    private func writeReconciliation(_ changes: LedgerChanges) throws {
+        let allocation = try db.cachedStatement(sql: """
+            INSERT INTO allocations (line_id, invoice_number, student_code, amount, method, reason, journal_seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for a in changes.allocations {
+            try allocation.execute(arguments: [a.lineID, a.invoiceNumber, a.studentCode.value, a.amount.dong, a.method,
+                                               a.reason, a.journalSequence])
+        }
+        for (entry, reversal) in changes.reversedAllocations {
+            try db.execute(sql: "UPDATE allocations SET reversed_by = ? WHERE journal_seq = ? AND reversed_by IS NULL",
+                           arguments: [reversal, entry])
+        }
+        let status = try db.cachedStatement(sql: "UPDATE statement_lines SET status = ?, held = ? WHERE line_id = ?")
+        for (lineID, lineStatus, held) in changes.lineStatuses {
+            try status.execute(arguments: [lineStatus.rawValue, held, lineID])
+        }
+        let paid = try db.cachedStatement(sql: "UPDATE invoices SET amount_paid = ?, status = ? WHERE invoice_number = ?")
+        for (number, amountPaid, invoiceStatus) in changes.invoicePayments {
+            try paid.execute(arguments: [amountPaid.dong, invoiceStatus.rawValue, number])
         }
     }
 }

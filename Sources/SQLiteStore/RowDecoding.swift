@@ -112,7 +112,22 @@ enum RowDecoding {
             amount: Money(dong: row["amount"]), runningBalance: (row["running_balance"] as Int64?).map(Money.init(dong:)),
             bankReference: row["bank_reference"], counterpartyName: row["counterparty"],
             counterpartyAccount: row["counterparty_account"], description: row["description"], position: row["position"])
-        return StoredStatementLine(line: line, account: row["account"], statementID: row["statement_id"],
-                                   identity: (row["reference_key"] as String?) ?? row["fingerprint"], status: row["status"])
+        let status: String = row["status"]
+        return StoredStatementLine(lineID: id, line: line, account: row["account"], statementID: row["statement_id"],
+                                   identity: (row["reference_key"] as String?) ?? row["fingerprint"],
+                                   status: try require(LineStatus(rawValue: status), place + ".status", status), held: row["held"])
+    }
+
+    static func allocation(_ row: Row) throws -> Allocation {
+        let id: Int64 = row["allocation_id"]
+        let place = "allocations[\(id)]"
+        let lineID: Int64 = row["line_id"]
+        return Allocation(
+            lineID: lineID, bankReference: (row["bank_reference"] as String?) ?? "#\(lineID)",
+            bookingDate: try require(LocalDate(row["booking_date"]), place + ".booking_date", row["booking_date"]),
+            lineAmount: Money(dong: row["line_amount"]), invoiceNumber: row["invoice_number"],
+            studentCode: try require(StudentCode(row["student_code"]), place + ".student_code", row["student_code"]),
+            amount: Money(dong: row["amount"]), method: row["method"], reason: row["reason"],
+            journalSequence: row["journal_seq"], reversedBy: row["reversed_by"])
     }
 }

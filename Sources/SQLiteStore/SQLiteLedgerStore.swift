@@ -135,6 +135,15 @@ public struct SQLiteLedgerStore: LedgerStore {
         }
     }
 
+    public func allocations() throws -> [Allocation] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.*, l.bank_reference, l.booking_date, l.amount AS line_amount
+                FROM allocations a JOIN statement_lines l ON l.line_id = a.line_id ORDER BY a.journal_seq, a.allocation_id
+                """).map(RowDecoding.allocation)
+        }
+    }
+
     public func commit(_ changes: LedgerChanges) throws {
         try writer.write { db in
             let found = try Self.head(db)

@@ -17,6 +17,7 @@ final class InMemoryStore: LedgerStore, @unchecked Sendable {
     private var auditLog: [AuditRecord] = []
     private var statementRecords: [StatementRecord] = []
     private var statementLines: [StoredStatementLine] = []
+    private var storedAllocations: [Allocation] = []
     private var statementLineKeysByAccount: [String: Set<String>] = [:]
     private var currentHead = LedgerHead.empty
     private var commits = 0
@@ -51,6 +52,8 @@ final class InMemoryStore: LedgerStore, @unchecked Sendable {
     }
 
     func statements() throws -> [StatementRecord] { locked { statementRecords } }
+
+    func allocations() throws -> [Allocation] { locked { storedAllocations } }
 
     func statementLineKeys(account: String) throws -> Set<String> { locked { statementLineKeysByAccount[account] ?? [] } }
 
@@ -88,12 +91,35 @@ final class InMemoryStore: LedgerStore, @unchecked Sendable {
             for statement in changes.statements {
                 statementRecords.append(statement.record)
                 for (line, identity) in statement.lines {
-                    statementLines.append(StoredStatementLine(line: line, account: statement.record.account,
+                    statementLines.append(StoredStatementLine(lineID: Int64(statementLines.count + 1), line: line,
+                                                              account: statement.record.account,
                                                               statementID: statement.record.id,
-                                                              identity: identity.referenceKey ?? identity.fingerprint, status: "unmatched"))
+                                                              identity: identity.referenceKey ?? identity.fingerprint,
+                                                              status: .unmatched, held: false))
                     statementLineKeysByAccount[statement.record.account, default: []].insert(identity.fingerprint)
                     if let reference = identity.referenceKey { statementLineKeysByAccount[statement.record.account, default: []].insert(reference) }
                 }
+            }
+            storedAllocations += changes.allocations
+            for (entry, reversal) in changes.reversedAllocations {
+                storedAllocations = storedAllocations.map { a in
+                    guard a.journalSequence == entry, a.reversedBy == nil else { return a }
+                    return Allocation(lineID: a.lineID, bankReference: a.bankReference, bookingDate: a.bookingDate,
+                                      lineAmount: a.lineAmount, invoiceNumber: a.invoiceNumber, studentCode: a.studentCode,
+                                      amount: a.amount, method: a.method, reason: a.reason, journalSequence: a.journalSequence,
+                                      reversedBy: reversal)
+                }
+            }
+            for (lineID, status, held) in changes.lineStatuses {
+                if let index = statementLines.firstIndex(where: { $0.lineID == lineID }) {
+                    let old = statementLines[index]
+                    statementLines[index] = StoredStatementLine(lineID: old.lineID, line: old.line, account: old.account,
+                                                                statementID: old.statementID, identity: old.identity,
+                                                                status: status, held: held)
+                }
+            }
+            for (number, paid, _) in changes.invoicePayments {
+                if let index = storedInvoices.firstIndex(where: { $0.number == number }) { storedInvoices[index].amountPaid = paid }
             }
             auditLog += changes.audit
             currentHead = changes.head

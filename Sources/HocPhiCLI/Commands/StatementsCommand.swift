@@ -76,7 +76,7 @@ struct StatementsCommand: ParsableCommand {
                 let line = stored.line
                 rows.append([line.bankReference ?? "", line.bookingDate.description, line.valueDate?.description ?? "",
                              line.direction.rawValue, String(line.amount.dong), line.description,
-                             line.counterpartyName ?? "", stored.status])
+                             line.counterpartyName ?? "", stored.status.rawValue])
             }
             try Tabulated.print(columns: Self.columns, rows: rows, format: format)
         }

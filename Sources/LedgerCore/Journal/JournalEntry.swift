@@ -6,6 +6,8 @@ public struct EntryKind: RawRepresentable, Sendable, Hashable, Codable, CustomSt
 
     /// An invoice billed: receivable debited, each fee's account credited.
     public static let invoiceIssued = EntryKind(rawValue: "invoice.issued")
+    /// A bank credit allocated: bank (112) debited, receivables (131) and/or the family's credit (3383) credited.
+    public static let paymentAllocated = EntryKind(rawValue: "payment.allocated")
     /// A correction that exactly reverses an earlier entry. Nothing is ever edited or deleted.
     public static let reversal = EntryKind(rawValue: "reversal")
 }

@@ -43,19 +43,38 @@ public struct StatementRecord: Sendable, Hashable, Codable {
 
 /// A bank line as stored, once, with the keys that make it so.
 public struct StoredStatementLine: Sendable, Hashable, Codable {
+    public let lineID: Int64
     public let line: StatementLine
     public let account: String
     public let statementID: Int64
     public let identity: String
-    public let status: String
+    public let status: LineStatus
+    /// The accountant took this line out of automatic matching (by `unmatch`): only `match` decides it now.
+    public let held: Bool
 
-    public init(line: StatementLine, account: String, statementID: Int64, identity: String, status: String) {
+    public init(lineID: Int64, line: StatementLine, account: String, statementID: Int64, identity: String,
+                status: LineStatus, held: Bool) {
+        self.lineID = lineID
         self.line = line
         self.account = account
         self.statementID = statementID
         self.identity = identity
         self.status = status
+        self.held = held
     }
+
+    /// How the line is named to people and in `match`/`unmatch`: the bank's reference, or `#<line id>` when
+    /// the file had none.
+    public var reference: String { line.bankReference ?? "#\(lineID)" }
+}
+
+/// Where a bank line stands in reconciliation.
+public enum LineStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case matched
+    case partlyMatched = "partly_matched"
+    case unmatched
+    /// Not a fee payment (interest, bank charges, refunds out): classified, not matched.
+    case ignored
 }
 
 /// A statement to store: its record and the lines it adds (already known lines are left out).

@@ -18,6 +18,11 @@ public struct LedgerChanges: Sendable {
     public private(set) var journal: [JournalRecord] = []
     public private(set) var audit: [AuditRecord] = []
     public private(set) var statements: [NewStatement] = []
+    public private(set) var allocations: [Allocation] = []
+    /// (journal sequence of an allocation's entry, sequence of the entry reversing it)
+    public private(set) var reversedAllocations: [(allocationEntry: Int64, reversedBy: Int64)] = []
+    public private(set) var lineStatuses: [(lineID: Int64, status: LineStatus, held: Bool)] = []
+    public private(set) var invoicePayments: [(invoiceNumber: String, amountPaid: Money, status: InvoiceStatus)] = []
 
     public init(base: LedgerHead, at time: Timestamp, actor: String) {
         self.base = base
@@ -28,7 +33,8 @@ public struct LedgerChanges: Sendable {
 
     public var isEmpty: Bool {
         newSchool == nil && students.isEmpty && feeItems.isEmpty && deactivatedFees.isEmpty && invoices.isEmpty
-            && journal.isEmpty && statements.isEmpty && audit.isEmpty
+            && journal.isEmpty && statements.isEmpty && allocations.isEmpty
+            && reversedAllocations.isEmpty && lineStatuses.isEmpty && invoicePayments.isEmpty && audit.isEmpty
     }
 
     /// Seals `entry` into the journal and returns its sequence number.
@@ -62,4 +68,14 @@ public struct LedgerChanges: Sendable {
 
     public mutating func add(_ invoice: Invoice) { invoices.append(invoice) }
     public mutating func add(_ statement: NewStatement) { statements.append(statement) }
+    public mutating func add(_ allocation: Allocation) { allocations.append(allocation) }
+    public mutating func reverseAllocations(postedBy entry: Int64, reversedBy reversal: Int64) {
+        reversedAllocations.append((entry, reversal))
+    }
+    public mutating func setStatus(ofLine lineID: Int64, _ status: LineStatus, held: Bool = false) {
+        lineStatuses.append((lineID, status, held))
+    }
+    public mutating func setPaid(_ invoice: Invoice) {
+        invoicePayments.append((invoice.number, invoice.amountPaid, invoice.status))
+    }
 }

@@ -22,6 +22,8 @@ public protocol LedgerStore: Sendable {
     func statementLineKeys(account: String) throws -> Set<String>
     /// Streams every stored bank line in booking order.
     func forEachStatementLine(_ body: (StoredStatementLine) throws -> Void) throws
+    /// Every allocation ever made (reversed ones included), in journal order.
+    func allocations() throws -> [Allocation]
     /// Applies `changes` atomically. Throws `StoreConflict` when the head moved since `changes.base`
     /// (another process wrote meanwhile): nothing is written and the caller may retry from fresh state.
     func commit(_ changes: LedgerChanges) throws

@@ -16,11 +16,11 @@ public struct Ledger<Store: LedgerStore>: Sendable {
         self.clock = clock
     }
 
-    func begin() throws -> LedgerChanges {
+    package func begin() throws -> LedgerChanges {
         LedgerChanges(base: try store.head(), at: clock(), actor: actor)
     }
 
-    func requireSchool() throws -> School {
+    package func requireSchool() throws -> School {
         guard let school = try store.school() else { throw LedgerError.notInitialized }
         return school
     }

@@ -21,6 +21,9 @@ public struct LedgerVerifier: Sendable {
     private var expectedAuditSequence: Int64 = 1
     private var previousAuditHash = HashChain.genesis
     private var billingByInvoice: [String: (sequence: Int64, lines: [JournalRecord.Line])] = [:]
+    private var paymentEntries: [Int64: [JournalRecord.Line]] = [:]
+    private var reversedEntries: [Int64: Int64] = [:]
+    private var paidByInvoice: [String: Int64] = [:]
     private var chainBroken = false
 
     public init(chart: ChartOfAccounts) { self.chart = chart }
@@ -60,7 +63,10 @@ public struct LedgerVerifier: Sendable {
         report.totalCredits = report.totalCredits &+ credits
         if record.kind == EntryKind.invoiceIssued.rawValue {
             billingByInvoice[record.reference] = (record.sequence, record.lines)
+        } else if record.kind == EntryKind.paymentAllocated.rawValue {
+            paymentEntries[record.sequence] = record.lines
         }
+        if let reversed = record.reverses { reversedEntries[reversed] = record.sequence }
     }
 
     public mutating func check(_ record: AuditRecord) {
@@ -71,6 +77,34 @@ public struct LedgerVerifier: Sendable {
         else if record.computedHash != record.hash { fail("\(at): content does not match its hash; the record was altered") }
         expectedAuditSequence = record.sequence + 1
         previousAuditHash = record.hash
+    }
+
+    /// Checks the allocations against the journal entries that posted them: each payment entry credits exactly
+    /// the allocations recorded for it, and an allocation is undone exactly when its entry was reversed.
+    public mutating func check(allocations: [Allocation]) {
+        var byEntry: [Int64: [String: Int64]] = [:]
+        for allocation in allocations {
+            let account = allocation.invoiceNumber == nil
+                ? AccountCode.parentCredit(allocation.studentCode) : AccountCode.receivable(allocation.studentCode)
+            byEntry[allocation.journalSequence, default: [:]][account.value, default: 0] &+= allocation.amount.dong
+            if allocation.reversedBy != reversedEntries[allocation.journalSequence] {
+                fail("allocation of \(allocation.bankReference) to \(allocation.invoiceNumber ?? "family credit"): reversal state differs from the journal")
+            }
+            if allocation.isActive, let invoice = allocation.invoiceNumber {
+                paidByInvoice[invoice, default: 0] &+= allocation.amount.dong
+            }
+        }
+        for (sequence, expected) in byEntry.sorted(by: { $0.key < $1.key }) {
+            guard let lines = paymentEntries[sequence] else {
+                fail("journal entry \(sequence): allocations point to it but it is not a payment entry"); continue
+            }
+            var credited: [String: Int64] = [:]
+            for line in lines where line.side == "C" { credited[line.account, default: 0] &+= line.amount }
+            if credited != expected { fail("journal entry \(sequence): its credits differ from the allocations recorded for it") }
+        }
+        for sequence in paymentEntries.keys.sorted() where byEntry[sequence] == nil {
+            fail("journal entry \(sequence): a payment entry with no allocation recorded")
+        }
     }
 
     /// Checks each invoice against its own lines and against the journal entry that billed it.
@@ -96,8 +130,9 @@ public struct LedgerVerifier: Sendable {
         if billed != expected {
             fail("\(at): its amounts or lines differ from journal entry \(billing.sequence) that billed it")
         }
-        if invoice.amountPaid.dong != 0 {
-            fail("\(at): amount paid \(invoice.amountPaid) but no payment was allocated to it in the journal")
+        let allocated = paidByInvoice[invoice.number] ?? 0
+        if invoice.amountPaid.dong != allocated {
+            fail("\(at): amount paid \(invoice.amountPaid) but its allocations in the journal add up to \(allocated)")
         }
     }
 }
@@ -108,6 +143,7 @@ extension Ledger {
         var verifier = LedgerVerifier(chart: chart)
         try store.forEachJournalRecord { verifier.check($0) }
         try store.forEachAuditRecord { verifier.check($0) }
+        verifier.check(allocations: try store.allocations())
         for invoice in try store.invoices() { verifier.check(invoice) }
         return verifier.report
     }

@@ -1,0 +1,210 @@
+import LedgerCore
+
+public struct ReconcileSummary: Sendable, Hashable, Codable {
+    public var considered = 0
+    public var matched = 0
+    public var matchedByMethod: [String: Int] = [:]
+    public var allocated: Int64 = 0
+    public var familyCredit: Int64 = 0
+    public var ignored = 0
+    public var inReview = 0
+}
+
+/// A credit waiting for the accountant, with the engine's reason and suggestions.
+public struct ReviewItem: Sendable, Hashable, Codable {
+    public let bankReference: String
+    public let bookingDate: String
+    public let amount: Int64
+    public let description: String
+    public let reason: String
+    public let suggestions: [MatchDecision.Suggestion]
+    public let held: Bool
+}
+
+public enum ReconciliationError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownLine(String)
+    case ambiguousLine(String)
+    case notACredit(String)
+    case alreadyMatched(String)
+    case notMatched(String)
+    case unknownInvoice(String)
+    case nothingToAllocate(String)
+
+    public var description: String {
+        switch self {
+        case .unknownLine(let r): "no bank line \(r); see `hocphi statements lines`"
+        case .ambiguousLine(let r): "several bank lines have the reference \(r); name one by #line_id"
+        case .notACredit(let r): "bank line \(r) is money out; only credits pay invoices"
+        case .alreadyMatched(let r): "bank line \(r) is already matched; `unmatch` it first"
+        case .notMatched(let r): "bank line \(r) has no allocation to undo"
+        case .unknownInvoice(let n): "no invoice \(n)"
+        case .nothingToAllocate(let n): "invoice \(n) is void"
+        }
+    }
+}
+
+extension Ledger {
+    /// Loads what reconciliation decides against: every invoice, every pupil, the payer accounts learned from
+    /// confirmed matches, and the bank lines.
+    func reconciliationState() throws -> (ReconciliationBook, [StoredStatementLine]) {
+        var lines: [StoredStatementLine] = []
+        try store.forEachStatementLine { lines.append($0) }
+        let byID = Dictionary(uniqueKeysWithValues: lines.map { ($0.lineID, $0) })
+        var payers: [String: Set<StudentCode>] = [:]
+        for allocation in try store.allocations() where allocation.isActive && allocation.method != "name+amount" {
+            if let account = byID[allocation.lineID]?.line.counterpartyAccount, !account.isEmpty {
+                payers[account, default: []].insert(allocation.studentCode)
+            }
+        }
+        let book = ReconciliationBook(invoices: try store.invoices(), students: try store.students(), payerAccounts: payers)
+        return (book, lines)
+    }
+
+    /// Matches every unmatched credit it can decide, in booking order. Running it again changes nothing:
+    /// decided lines are skipped and undecided ones get the same decision.
+    public func reconcile() throws -> ReconcileSummary {
+        _ = try requireSchool()
+        var (book, lines) = try reconciliationState()
+        var changes = try begin()
+        var summary = ReconcileSummary()
+        for stored in lines where stored.status == .unmatched && !stored.held {
+            summary.considered += 1
+            switch book.decide(stored.line) {
+            case .ignore(let reason):
+                summary.ignored += 1
+                changes.setStatus(ofLine: stored.lineID, .ignored)
+                changes.audit(AuditEvent("line.ignored", subject: stored.reference, details: reason))
+            case .review:
+                summary.inReview += 1
+            case .allocate(let shares, let method, let reason):
+                try post(shares, for: stored, method: method, reason: reason, book: &book, into: &changes)
+                summary.matched += 1
+                summary.matchedByMethod[method, default: 0] += 1
+                summary.allocated += shares.filter { $0.invoiceNumber != nil }.reduce(0) { $0 + $1.amount.dong }
+                summary.familyCredit += shares.filter { $0.invoiceNumber == nil }.reduce(0) { $0 + $1.amount.dong }
+            }
+        }
+        if !changes.isEmpty {
+            changes.audit(AuditEvent("reconcile.run", subject: "\(summary.considered) lines",
+                                     details: "\(summary.matched) matched, \(summary.ignored) ignored, \(summary.inReview) in review"))
+            try store.commit(changes)
+        }
+        return summary
+    }
+
+    /// The credits reconciliation could not decide, oldest first, with the reason and suggestions.
+    public func reviewQueue() throws -> [ReviewItem] {
+        _ = try requireSchool()
+        let (book, lines) = try reconciliationState()
+        return lines.filter { $0.status == .unmatched && $0.line.direction == .credit }.map { stored in
+            let decision = stored.held ? .review(reason: "held by the accountant (unmatched)", suggestions: []) : book.decide(stored.line)
+            let (reason, suggestions): (String, [MatchDecision.Suggestion]) = switch decision {
+            case .review(let reason, let suggestions): (reason, suggestions)
+            case .allocate(_, let method, let reason): ("would match by \(method) on the next `reconcile`: \(reason)", [])
+            case .ignore(let reason): ("would be ignored: \(reason)", [])
+            }
+            return ReviewItem(bankReference: stored.reference, bookingDate: stored.line.bookingDate.description,
+                              amount: stored.line.amount.dong, description: stored.line.description, reason: reason,
+                              suggestions: suggestions, held: stored.held)
+        }
+    }
+
+    /// The accountant's decision: this credit pays these invoices (in the order given; any surplus becomes the
+    /// first pupil's family credit).
+    public func match(reference: String, invoiceNumbers: [String], reason: String) throws {
+        _ = try requireSchool()
+        var (book, lines) = try reconciliationState()
+        let stored = try line(reference, in: lines)
+        guard stored.line.direction == .credit else { throw ReconciliationError.notACredit(reference) }
+        guard stored.status == .unmatched || stored.status == .ignored else { throw ReconciliationError.alreadyMatched(reference) }
+        var left = stored.line.amount
+        var shares: [MatchDecision.Share] = []
+        for number in invoiceNumbers {
+            guard let invoice = book.invoices[number] else { throw ReconciliationError.unknownInvoice(number) }
+            guard !invoice.isVoid else { throw ReconciliationError.nothingToAllocate(number) }
+            let part = min(left, invoice.remaining)
+            if part.isPositive {
+                shares.append(.init(invoiceNumber: number, studentCode: invoice.studentCode, amount: part))
+                left = Money(dong: left.dong - part.dong)
+            }
+        }
+        if left.isPositive, let first = invoiceNumbers.first, let invoice = book.invoices[first] {
+            shares.append(.init(invoiceNumber: nil, studentCode: invoice.studentCode, amount: left))
+        }
+        var changes = try begin()
+        try post(shares, for: stored, method: "manual", reason: "by \(actor): \(reason)", book: &book, into: &changes)
+        changes.audit(AuditEvent("line.matched", subject: stored.reference,
+                                 details: "\(invoiceNumbers.joined(separator: ", ")): \(reason)"))
+        try store.commit(changes)
+    }
+
+    /// Undoes every allocation of a line with reversing entries, and holds the line for the accountant.
+    public func unmatch(reference: String, reason: String) throws {
+        _ = try requireSchool()
+        let (book, lines) = try reconciliationState()
+        let stored = try line(reference, in: lines)
+        let active = try store.allocations().filter { $0.lineID == stored.lineID && $0.isActive }
+        guard !active.isEmpty else { throw ReconciliationError.notMatched(reference) }
+        var changes = try begin()
+        var journal: [Int64: JournalRecord] = [:]
+        let wanted = Set(active.map(\.journalSequence))
+        try store.forEachJournalRecord { if wanted.contains($0.sequence) { journal[$0.sequence] = $0 } }
+        var invoices = book.invoices
+        for sequence in wanted.sorted() {
+            guard let record = journal[sequence] else { continue }
+            let postings = record.lines.map { Posting($0.side == "D" ? .credit : .debit, AccountCode(raw: $0.account), Money(dong: $0.amount)) }
+            let reversal = try JournalEntry(kind: .reversal, reference: record.reference,
+                                            memo: "Hủy phân bổ \(record.reference) (\(actor): \(reason))", postings: postings,
+                                            reverses: sequence)
+            changes.reverseAllocations(postedBy: sequence, reversedBy: changes.record(reversal))
+        }
+        for allocation in active {
+            guard let number = allocation.invoiceNumber, var invoice = invoices[number] else { continue }
+            invoice.amountPaid = Money(dong: invoice.amountPaid.dong - allocation.amount.dong)
+            invoices[number] = invoice
+            changes.setPaid(invoice)
+        }
+        changes.setStatus(ofLine: stored.lineID, .unmatched, held: true)
+        changes.audit(AuditEvent("line.unmatched", subject: stored.reference, details: reason))
+        try store.commit(changes)
+    }
+
+    private func line(_ reference: String, in lines: [StoredStatementLine]) throws -> StoredStatementLine {
+        if reference.hasPrefix("#"), let id = Int64(reference.dropFirst()), let found = lines.first(where: { $0.lineID == id }) {
+            return found
+        }
+        let found = lines.filter { $0.line.bankReference == reference }
+        guard let first = found.first else { throw ReconciliationError.unknownLine(reference) }
+        guard found.count == 1 else { throw ReconciliationError.ambiguousLine(reference) }
+        return first
+    }
+
+    /// One balanced entry per line: bank (112) debited with what is allocated, each pupil's receivable (131)
+    /// credited with its share, any surplus credited to the family (3383).
+    private func post(_ shares: [MatchDecision.Share], for stored: StoredStatementLine, method: String, reason: String,
+                      book: inout ReconciliationBook, into changes: inout LedgerChanges) throws {
+        let total = try Money.sum(shares.map(\.amount))
+        guard total.isPositive else { return }
+        var credits: [Posting] = []
+        for share in shares {
+            let account = share.invoiceNumber == nil ? AccountCode.parentCredit(share.studentCode) : AccountCode.receivable(share.studentCode)
+            credits.append(.credit(account, share.amount))
+        }
+        let entry = try JournalEntry(kind: .paymentAllocated, reference: stored.reference,
+                                     memo: "Thu tiền \(stored.reference) ngày \(stored.line.bookingDate): \(reason)",
+                                     postings: [.debit(.bank, total)] + credits)
+        let sequence = changes.record(entry)
+        for share in shares {
+            changes.add(Allocation(lineID: stored.lineID, bankReference: stored.reference, bookingDate: stored.line.bookingDate,
+                                   lineAmount: stored.line.amount, invoiceNumber: share.invoiceNumber,
+                                   studentCode: share.studentCode, amount: share.amount, method: method, reason: reason,
+                                   journalSequence: sequence))
+        }
+        book.apply(shares)
+        for number in Set(shares.compactMap(\.invoiceNumber)) {
+            if let invoice = book.invoices[number] { changes.setPaid(invoice) }
+        }
+        book.learn(payerAccount: method == "name+amount" ? nil : stored.line.counterpartyAccount, student: shares[0].studentCode)
+        changes.setStatus(ofLine: stored.lineID, total == stored.line.amount ? .matched : .partlyMatched)
+    }
+}
