@@ -61,7 +61,7 @@ let package = Package(
         // Adapter: QR symbols (libqrencode, level M) and their images: SVG in Swift, PNG through cairo.
         .target(name: "QRImage", dependencies: ["CQRencode", "CCairo"], swiftSettings: strict),
         // A realistic demo school, generated from a seed. Pure.
-        .target(name: "DemoSchool", dependencies: ["LedgerCore"], swiftSettings: strict),
+        .target(name: "DemoSchool", dependencies: ["LedgerCore", "VietnameseText"], swiftSettings: strict),
         // The command line: thin commands over the LedgerCore use cases. Names the concrete adapters.
         .target(
             name: "HocPhiCLI",
@@ -84,7 +84,7 @@ let package = Package(
 
         .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements", "LedgerCore", "TabularInput", "BankFormats"],
                     swiftSettings: strict),
-        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "LedgerCore"], swiftSettings: strict),
+        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "LedgerCore", "DemoSchool"], swiftSettings: strict),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], swiftSettings: strict),
         .testTarget(name: "VietQRTests", dependencies: ["VietQR", "BankFormats"], swiftSettings: strict),
         .testTarget(

@@ -100,7 +100,7 @@ public enum DescriptionNormalizer {
                 let byte = bytes[offset]
                 if byte < 0x80 {
                     let cls = asciiClass[Int(byte)]
-                    if cls >= 0x30 { emit(cls, offset, offset + 1) } else { separate(cls, offset) }
+                    if isSymbol(cls) { emit(cls, offset, offset + 1) } else { separate(cls, offset) }
                     offset += 1
                     continue
                 }
@@ -123,6 +123,11 @@ public enum DescriptionNormalizer {
     }
 
     static let ignore: UInt8 = 0
+
+    /// `A`–`Z` or `0`–`9` (not a separator, not `ignore`).
+    @inline(__always) static func isSymbol(_ value: UInt8) -> Bool {
+        (value >= UInt8(ascii: "A") && value <= UInt8(ascii: "Z")) || (value >= UInt8(ascii: "0") && value <= UInt8(ascii: "9"))
+    }
 
     /// For each ASCII byte: the symbol it stands for (upper case), or the kind of separator it makes.
     static let asciiClass: [UInt8] = (0..<128).map { value -> UInt8 in
@@ -147,7 +152,7 @@ public enum DescriptionNormalizer {
         if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark { return ignore }
         if properties.isWhitespace { return NormalizedDescription.soft }
         let folded = BankASCII.fold(String(Character(scalar))).utf8
-        if folded.count == 1, let only = folded.first, asciiClass[Int(only)] >= 0x30 { return asciiClass[Int(only)] }
+        if folded.count == 1, let only = folded.first, only < 0x80, isSymbol(asciiClass[Int(only)]) { return asciiClass[Int(only)] }
         return NormalizedDescription.hard
     }
 
