@@ -51,7 +51,7 @@ enum TextDecoding {
                     + "(byte 0x\(hex)); save the file as “CSV UTF-8” and try again")
             }
         }
-        if decoded.text.unicodeScalars.contains("\u{0}") {
+        if containsNUL(decoded.text) {
             // UTF-16 without a BOM, or not text at all (a PDF, an image…).
             throw ReadFailure("the file contains NUL characters, so it is not CSV text "
                 + "(it may be a binary file, or UTF-16 text without a byte-order mark); "
@@ -65,7 +65,30 @@ enum TextDecoding {
     /// portable way to detect that it had to.)
     static func utf8(_ bytes: ArraySlice<UInt8>) -> String? {
         let text = String(decoding: bytes, as: UTF8.self)
-        return text.utf8.elementsEqual(bytes) ? text : nil
+        return sameBytes(text, bytes) ? text : nil
+    }
+
+    /// `text.utf8.elementsEqual(bytes)`, compared with `memcmp` on the
+    /// string's own storage: a whole statement file goes through here.
+    static func sameBytes(_ text: String, _ bytes: ArraySlice<UInt8>) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count == bytes.count else { return false }
+        let compared = utf8.withContiguousStorageIfAvailable { mine in
+            bytes.withUnsafeBufferPointer { theirs in
+                mine.isEmpty || memcmp(mine.baseAddress!, theirs.baseAddress!, mine.count) == 0
+            }
+        }
+        return compared ?? utf8.elementsEqual(bytes)
+    }
+
+    /// Whether the text holds U+0000. In UTF-8 a zero byte is always that
+    /// character (never part of a longer sequence), so `memchr` finds it.
+    static func containsNUL(_ text: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        }
+        return found ?? text.utf8.contains(0)
     }
 
     /// Strict UTF-16 with the given byte order.

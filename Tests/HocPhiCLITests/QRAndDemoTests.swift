@@ -26,8 +26,9 @@ struct QRAndDemoTests {
         let captured = CapturedConsole()
         let status = HocPhiCommand.run(["demo", "--dir", dir, "--lang", "en"], console: captured.console)
         #expect(status == 0, "\(captured.err)")
-        #expect(captured.out.contains("6. Ledger verify: OK"))
-        for file in ["roster.csv", "roster.xlsx", "fees.csv", "invoices-2025-09.csv", "hocphi.sqlite"] {
+        #expect(captured.out.contains("8. Ledger verify: OK"))
+        #expect(captured.out.contains("7. Reconciled: "))
+        for file in ["roster.csv", "roster.xlsx", "fees.csv", "invoices-2025-09.csv", "sao-ke-bidv-2025-09.csv", "hocphi.sqlite"] {
             #expect(FileManager.default.fileExists(atPath: dir + "/" + file), "\(file)")
         }
         // Running it again starts over rather than failing or doubling.

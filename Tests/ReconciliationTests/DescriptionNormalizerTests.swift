@@ -49,11 +49,12 @@ struct DescriptionNormalizerTests {
         let text = "Mã: hp 3k7-qx.2m, cảm ơn"
         let normalized = DescriptionNormalizer.normalize(text)
         #expect(normalized.text == "MA HP 3K7 QX 2M CAM ON")
-        // "HP" starts at symbol 3 (after "MA" and a separator); the code's nine symbols and four separators end
-        // at symbol 15.
-        #expect(normalized.originalText(symbols: 3..<16) == "hp 3k7-qx.2m")
+        // M0 A1 _2 H3 P4 _5 3₆ K7 7₈ _9 Q10 X11 _12 2₁₃ M14 _15 C16 A17 M18 _19 O20 N21: the code's nine symbols
+        // and four separators are 3…14.
+        #expect(normalized.originalText(symbols: 3..<15) == "hp 3k7-qx.2m")
         #expect(normalized.originalText(symbols: 0..<2) == "Mã")
-        #expect(normalized.originalText(symbols: 17..<20) == "cảm")
+        #expect(normalized.originalText(symbols: 16..<19) == "cảm")
+        #expect(normalized.originalText(symbols: 15..<16) == ", ")
         // A decomposed letter keeps its marks.
         let decomposed = "Ca\u{0300}\u{0323} x"
         #expect(DescriptionNormalizer.normalize(decomposed).originalText(symbols: 0..<2) == "Ca\u{0300}\u{0323}")

@@ -4,6 +4,7 @@ import Foundation
 import LedgerCore
 import LedgerResources
 import QRImage
+import Reconciliation
 import SQLiteStore
 import TabularInput
 
@@ -78,9 +79,24 @@ struct DemoCommand: ParsableCommand {
                                  "   The first invoice's VietQR image: \(path(qrName)) (scan it with a banking app)."))
         }
 
+        // A month of the school's bank account as BIDV exports it: parents paying the ways parents do.
+        var statementRandom = SeededGenerator(seed: 20250930)
+        let generated = StatementGenerator.lines(for: try ledger.store.invoices(), count: 400, using: &statementRandom)
+        let statementPath = path("sao-ke-bidv-2025-09.csv")
+        try Data(Self.bidvExport(generated.map(\.line), account: school.accountNumber).utf8).write(to: URL(fileURLWithPath: statementPath))
+        let imported = try ledger.importStatement(try StatementFiles.read(path: statementPath, format: nil, account: school.accountNumber))
+        console.print(l.pick("6. Nhập sao kê BIDV tháng 9: \(imported.newLines) dòng, số dư khớp (\(statementPath)).",
+                             "6. Imported the BIDV statement for September: \(imported.newLines) lines, balances proven (\(statementPath))."))
+        let reconciled = try ledger.reconcile()
+        console.print(l.pick("7. Đối soát: \(reconciled.matched) khoản đã gắn vào thông báo thu (\(Money(dong: reconciled.allocated).formatted)), \(reconciled.ignored) không phải khoản thu, \(reconciled.inReview) chờ kế toán xem.",
+                             "7. Reconciled: \(reconciled.matched) credits matched to invoices (\(Money(dong: reconciled.allocated).formatted)), \(reconciled.ignored) not fees, \(reconciled.inReview) waiting for the accountant."))
+        for item in try ledger.reviewQueue().prefix(3) {
+            console.print("   ? \(item.bankReference) \(Money(dong: item.amount).formatted) \"\(item.description.prefix(60))\" — \(item.reason)")
+        }
+
         let report = try ledger.verify()
-        console.print(l.pick("6. Kiểm tra sổ cái: \(report.isOK ? "OK" : "SAI: \(report.problems[0])") — \(report.journalEntries) bút toán, chuỗi băm \(report.journalHead.prefix(16))….",
-                             "6. Ledger verify: \(report.isOK ? "OK" : "BROKEN: \(report.problems[0])") — \(report.journalEntries) entries, hash head \(report.journalHead.prefix(16))…."))
+        console.print(l.pick("8. Kiểm tra sổ cái: \(report.isOK ? "OK" : "SAI: \(report.problems[0])") — \(report.journalEntries) bút toán, chuỗi băm \(report.journalHead.prefix(16))….",
+                             "8. Ledger verify: \(report.isOK ? "OK" : "BROKEN: \(report.problems[0])") — \(report.journalEntries) entries, hash head \(report.journalHead.prefix(16))…."))
 
         if let first = rows.first {
             console.print()
@@ -97,9 +113,28 @@ struct DemoCommand: ParsableCommand {
         console.print("  \(program) \(db) ledger verify")
         console.print("  \(program) \(db) invoices issue --period 2025-10")
         console.print("  \(program) qr decode '\(rows.first?.vietqrPayload ?? "")'")
-        console.print("  \(program) \(db) statements import bank-formats/samples/bidv.csv   # a BIDV export for this account")
+        console.print("  \(program) \(db) review list")
+        console.print("  \(program) \(db) matches export | head")
         console.print("  sqlite3 \(dbPath) \"UPDATE invoices SET amount_due = amount_due - 1000 WHERE serial = 1\"; \(program) \(db) ledger verify")
-        console.print(l.pick("Tệp: \(dir)/ (roster.csv, roster.xlsx, fees.csv, invoices-2025-09.csv, qr-*.png, hocphi.sqlite)",
+        console.print(l.pick("Tệp: \(dir)/ (roster.csv, roster.xlsx, fees.csv, invoices-2025-09.csv, qr-*.png, sao-ke-bidv-2025-09.csv, hocphi.sqlite)",
                              "Files: \(dir)/ (roster.csv, roster.xlsx, fees.csv, invoices-2025-09.csv, qr-*.png, hocphi.sqlite)"))
+    }
+
+    /// Lines as a BIDV "BÁO CÁO CHI TIẾT SỐ DƯ TÀI KHOẢN" CSV, with running balances and both balance rows.
+    static func bidvExport(_ lines: [StatementLine], account: String) -> String {
+        let opening: Int64 = 25_000_000
+        var balance = opening
+        var rows: [[String]] = [["NGÂN HÀNG TMCP ĐẦU TƯ VÀ PHÁT TRIỂN VIỆT NAM (BIDV)"], ["BÁO CÁO CHI TIẾT SỐ DƯ TÀI KHOẢN"],
+                                ["Số tài khoản: \(account)"], ["NGÀY HIỆU LỰC", "SỐ THAM CHIẾU", "GHI NỢ", "GHI CÓ", "SỐ DƯ", "MÔ TẢ"],
+                                ["", "", "", "", String(opening), "DƯ ĐẦU"]]
+        for line in lines.sorted(by: { ($0.bookingDate, $0.position) < ($1.bookingDate, $1.position) }) {
+            balance += line.signedAmount.dong
+            let d = line.bookingDate
+            rows.append(["\(d.day < 10 ? "0" : "")\(d.day)/\(d.month < 10 ? "0" : "")\(d.month)/\(d.year)", line.bankReference ?? "",
+                         line.direction == .debit ? String(line.amount.dong) : "",
+                         line.direction == .credit ? String(line.amount.dong) : "", String(balance), line.description])
+        }
+        rows.append(["", "", "", "", String(balance), "DƯ CUỐI"])
+        return CSVOutput.render(header: rows[0], rows: Array(rows.dropFirst()))
     }
 }
