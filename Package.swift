@@ -18,7 +18,6 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
-        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
@@ -48,7 +47,7 @@ let package = Package(
         // Adapter: CSV and XLSX files into rows of text.
         .target(
             name: "TabularInput",
-            dependencies: [.product(name: "CSV", package: "CSV.swift"), "ZIPFoundation"],
+            dependencies: ["ZIPFoundation"],
             swiftSettings: strict),
         // Adapter: the SQLite store (GRDB) behind the LedgerCore port.
         .target(

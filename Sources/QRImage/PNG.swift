@@ -23,23 +23,10 @@ extension QRImage {
         cairo_set_source_rgb(context, 1, 1, 1)
         cairo_paint(context)
         cairo_set_source_rgb(context, 0, 0, 0)
-        let size = matrix.size
         let scale = Double(moduleSize)
-        matrix.modules.withUnsafeBufferPointer { modules in
-            for y in 0..<size {
-                let row = y * size
-                var x = 0
-                while x < size {
-                    guard modules[row + x] != 0 else {
-                        x += 1
-                        continue
-                    }
-                    let start = x
-                    while x < size && modules[row + x] != 0 { x += 1 }
-                    cairo_rectangle(context, Double(start + quietZone) * scale, Double(y + quietZone) * scale,
-                                    Double(x - start) * scale, scale)
-                }
-            }
+        matrix.forEachDarkRun { y, start, length in
+            cairo_rectangle(context, Double(start + quietZone) * scale, Double(y + quietZone) * scale,
+                            Double(length) * scale, scale)
         }
         cairo_fill(context)
         let drawn = cairo_status(context)

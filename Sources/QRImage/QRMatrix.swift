@@ -33,3 +33,26 @@ public struct QRMatrix: Sendable, Hashable {
         return modules[y * size + x] != 0
     }
 }
+
+extension QRMatrix {
+    /// Calls `body(row, firstColumn, length)` for every horizontal run of dark modules, top to bottom: both
+    /// renderers draw runs rather than single modules, which makes files smaller and edges seamless.
+    @inline(__always)
+    func forEachDarkRun(_ body: (_ y: Int, _ start: Int, _ length: Int) -> Void) {
+        modules.withUnsafeBufferPointer { modules in
+            for y in 0..<size {
+                let row = y * size
+                var x = 0
+                while x < size {
+                    guard modules[row + x] != 0 else {
+                        x += 1
+                        continue
+                    }
+                    let start = x
+                    while x < size && modules[row + x] != 0 { x += 1 }
+                    body(y, start, x - start)
+                }
+            }
+        }
+    }
+}

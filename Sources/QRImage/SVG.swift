@@ -31,29 +31,16 @@ extension QRImage {
         out.append("\" height=\"")
         out.append(side)
         out.append("\" fill=\"#fff\"/><path fill=\"#000\" d=\"")
-        matrix.modules.withUnsafeBufferPointer { modules in
-            for y in 0..<size {
-                let row = y * size
-                var x = 0
-                while x < size {
-                    guard modules[row + x] != 0 else {
-                        x += 1
-                        continue
-                    }
-                    let start = x
-                    while x < size && modules[row + x] != 0 { x += 1 }
-                    let run = x - start
-                    out.append("M")
-                    out.append(start + quietZone)
-                    out.append(" ")
-                    out.append(y + quietZone)
-                    out.append("h")
-                    out.append(run)
-                    out.append("v1h-")
-                    out.append(run)
-                    out.append("z")
-                }
-            }
+        matrix.forEachDarkRun { y, start, run in
+            out.append("M")
+            out.append(start + quietZone)
+            out.append(" ")
+            out.append(y + quietZone)
+            out.append("h")
+            out.append(run)
+            out.append("v1h-")
+            out.append(run)
+            out.append("z")
         }
         out.append("\"/></svg>\n")
         return out.string

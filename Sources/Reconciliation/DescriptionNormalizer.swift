@@ -26,8 +26,13 @@ public struct NormalizedDescription: Sendable, Hashable {
     /// The original text behind the normalized symbols `range` (indices into the folded text's symbols),
     /// e.g. `"hp 3k7-qx.2m"` for the nine symbols of a spaced-out code.
     func originalText(symbols range: Range<Int>) -> String {
-        String(decoding: original.utf8.dropFirst(Int(starts[range.lowerBound])).prefix(Int(ends[range.upperBound - 1] - starts[range.lowerBound])),
-               as: UTF8.self)
+        let bytes = utf8Range(symbols: range)
+        if let text = original.utf8.withContiguousStorageIfAvailable({
+            String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self)
+        }) {
+            return text
+        }
+        return String(decoding: Array(original.utf8)[bytes], as: UTF8.self)
     }
 
     func utf8Range(symbols range: Range<Int>) -> Range<Int> {
@@ -43,83 +48,100 @@ public enum DescriptionNormalizer {
     /// Normalizes `description`. `breaks` are UTF-8 offsets (sorted) where a hard separator is forced even
     /// between two letters — the edges of bank envelopes, so that no code is read across them.
     public static func normalize(_ description: String, breaks: [Int] = []) -> NormalizedDescription {
-        var builder = Builder(capacity: description.utf8.count)
+        var normalized: NormalizedDescription?
         var utf8 = description.utf8
-        if utf8.withContiguousStorageIfAvailable({ builder.scan($0, breaks: breaks) }) == nil {
+        if utf8.withContiguousStorageIfAvailable({ normalized = normalize(bytes: $0, description, breaks) }) == nil {
             var copy = description
             copy.makeContiguousUTF8()
             utf8 = copy.utf8
-            _ = utf8.withContiguousStorageIfAvailable { builder.scan($0, breaks: breaks) }
+            _ = utf8.withContiguousStorageIfAvailable { normalized = normalize(bytes: $0, description, breaks) }
         }
-        return NormalizedDescription(original: description, symbols: builder.symbols, starts: builder.starts,
-                                     ends: builder.ends)
+        return normalized!
     }
 
-    private struct Builder {
-        var symbols: [UInt8] = []
+    private static func normalize(bytes: UnsafeBufferPointer<UInt8>, _ description: String, _ breaks: [Int]) -> NormalizedDescription {
+        // Every symbol or separator consumes at least one byte, except a separator forced by a break.
+        let capacity = bytes.count + breaks.count + 1
         var starts: [Int32] = []
         var ends: [Int32] = []
+        var count = 0
+        let symbols = [UInt8](unsafeUninitializedCapacity: capacity) { symbolBuffer, symbolCount in
+            starts = [Int32](unsafeUninitializedCapacity: capacity) { startBuffer, startCount in
+                ends = [Int32](unsafeUninitializedCapacity: capacity) { endBuffer, endCount in
+                    count = asciiClass.withUnsafeBufferPointer { ascii in
+                        scalarTable.withUnsafeBufferPointer { scalars in
+                            scan(bytes, breaks, ascii, scalars, symbolBuffer, startBuffer, endBuffer)
+                        }
+                    }
+                    endCount = count
+                }
+                startCount = count
+            }
+            symbolCount = count
+        }
+        return NormalizedDescription(original: description, symbols: symbols, starts: starts, ends: ends)
+    }
+
+    /// Writes the symbols and separators of `bytes` into the buffers; returns how many.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ breaks: [Int], _ ascii: UnsafeBufferPointer<UInt8>,
+                             _ scalars: UnsafeBufferPointer<UInt8>, _ symbols: UnsafeMutableBufferPointer<UInt8>,
+                             _ starts: UnsafeMutableBufferPointer<Int32>, _ ends: UnsafeMutableBufferPointer<Int32>) -> Int {
+        let soft = NormalizedDescription.soft, hard = NormalizedDescription.hard
+        var written = 0
         /// 0: none; else the separator kind waiting to be written before the next symbol.
         var pending: UInt8 = 0
         var pendingStart: Int32 = 0
+        var offset = 0
+        var breakIndex = 0
+        let count = bytes.count
 
-        init(capacity: Int) {
-            symbols.reserveCapacity(capacity)
-            starts.reserveCapacity(capacity)
-            ends.reserveCapacity(capacity)
-        }
-
-        mutating func emit(_ symbol: UInt8, _ start: Int, _ end: Int) {
+        @inline(__always) func emit(_ symbol: UInt8, _ start: Int, _ end: Int) {
             if pending != 0 {
-                if !symbols.isEmpty {
-                    symbols.append(pending)
-                    starts.append(pendingStart)
-                    ends.append(Int32(start))
+                if written > 0 {
+                    symbols[written] = pending
+                    starts[written] = pendingStart
+                    ends[written] = Int32(start)
+                    written += 1
                 }
                 pending = 0
             }
-            symbols.append(symbol)
-            starts.append(Int32(start))
-            ends.append(Int32(end))
+            symbols[written] = symbol
+            starts[written] = Int32(start)
+            ends[written] = Int32(end)
+            written += 1
+        }
+        @inline(__always) func separate(_ kind: UInt8, _ start: Int) {
+            if pending == 0 { pending = kind; pendingStart = Int32(start) } else if kind == hard { pending = kind }
         }
 
-        mutating func separate(_ kind: UInt8, _ start: Int) {
-            if pending == 0 { pending = kind; pendingStart = Int32(start) }
-            else if kind == NormalizedDescription.hard { pending = kind }
-        }
-
-        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, breaks: [Int]) {
-            var offset = 0
-            var breakIndex = 0
-            let count = bytes.count
-            while offset < count {
-                while breakIndex < breaks.count && breaks[breakIndex] <= offset {
-                    if breaks[breakIndex] == offset { separate(NormalizedDescription.hard, offset) }
-                    breakIndex += 1
-                }
-                let byte = bytes[offset]
-                if byte < 0x80 {
-                    let cls = asciiClass[Int(byte)]
-                    if isSymbol(cls) { emit(cls, offset, offset + 1) } else { separate(cls, offset) }
-                    offset += 1
-                    continue
-                }
-                // Decode one scalar (Swift strings are always well-formed UTF-8).
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                let end = min(offset + length, count)
-                for next in (offset + 1)..<end { value = value << 6 | UInt32(bytes[next] & 0x3F) }
-                switch scalarClass(value) {
-                case ignore:
-                    // A combining mark (decomposed input) belongs to the letter before it: no separator.
-                    if pending == 0, !ends.isEmpty { ends[ends.count - 1] = Int32(end) }
-                case NormalizedDescription.soft: separate(NormalizedDescription.soft, offset)
-                case NormalizedDescription.hard: separate(NormalizedDescription.hard, offset)
-                case let symbol: emit(symbol, offset, end)
-                }
-                offset = end
+        while offset < count {
+            while breakIndex < breaks.count && breaks[breakIndex] <= offset {
+                if breaks[breakIndex] == offset { separate(hard, offset) }
+                breakIndex += 1
             }
+            let byte = bytes[offset]
+            if byte < 0x80 {
+                let cls = ascii[Int(byte)]
+                if cls == soft || cls == hard { separate(cls, offset) } else { emit(cls, offset, offset + 1) }
+                offset += 1
+                continue
+            }
+            // Decode one scalar (Swift strings are always well-formed UTF-8).
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            let end = min(offset + length, count)
+            for next in (offset + 1)..<end { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+            let cls = value < tableLimit ? scalars[Int(value)] : scalarClass(value)
+            switch cls {
+            case ignore:
+                // A combining mark (decomposed input) belongs to the letter before it: no separator.
+                if pending == 0, written > 0 { ends[written - 1] = Int32(end) }
+            case soft, hard: separate(cls, offset)
+            default: emit(cls, offset, end)
+            }
+            offset = end
         }
+        return written
     }
 
     static let ignore: UInt8 = 0

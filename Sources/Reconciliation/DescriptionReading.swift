@@ -96,36 +96,33 @@ public struct ClassMention: Sendable, Hashable, CustomStringConvertible {
                 found.append(mention)
             }
         }
-        let words = folded.utf8.split(separator: UInt8(ascii: " ")).map(Array.init)
-        for (index, word) in words.enumerated() {
+        let bytes = Array(folded.utf8)
+        let space = UInt8(ascii: " ")
+        var wordStart = 0
+        while wordStart < bytes.count {
+            var wordEnd = wordStart
+            while wordEnd < bytes.count && bytes[wordEnd] != space { wordEnd += 1 }
             // "LOP3A", "UNGHOCPHILOP3A", or "LOP" then "3A".
-            var searchFrom = 0
             var sawLop = false
-            while let lop = firstIndex(of: lopBytes, in: word, from: searchFrom) {
+            var search = wordStart
+            while search + 3 <= wordEnd {
+                guard bytes[search] == UInt8(ascii: "L"), bytes[search + 1] == UInt8(ascii: "O"),
+                      bytes[search + 2] == UInt8(ascii: "P") else { search += 1; continue }
                 sawLop = true
-                let after = lop + lopBytes.count
-                if after == word.count {
-                    if index + 1 < words.count { add(parse(words[index + 1][...], afterWordLop: true, whole: false)) }
-                } else {
-                    add(parse(word[after...], afterWordLop: true, whole: false))
+                let after = search + 3
+                if after < wordEnd {
+                    add(parse(bytes[after..<wordEnd], afterWordLop: true, whole: false))
+                } else if wordEnd + 1 < bytes.count {
+                    var next = wordEnd + 1
+                    while next < bytes.count && bytes[next] != space { next += 1 }
+                    add(parse(bytes[(wordEnd + 1)..<next], afterWordLop: true, whole: false))
                 }
-                searchFrom = after
+                search = after
             }
-            if !sawLop { add(parse(word[...], afterWordLop: false, whole: true)) }
+            if !sawLop { add(parse(bytes[wordStart..<wordEnd], afterWordLop: false, whole: true)) }
+            wordStart = wordEnd + 1
         }
         return found
-    }
-
-    static let lopBytes = Array("LOP".utf8)
-
-    static func firstIndex(of needle: [UInt8], in word: [UInt8], from: Int) -> Int? {
-        guard word.count >= needle.count else { return nil }
-        var index = from
-        while index + needle.count <= word.count {
-            if word[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
     }
 
     /// `3A`, `3A1`, `5B12`: a grade digit 1–5, one letter, at most two digits. Alone (`whole`), the word must

@@ -13,8 +13,10 @@ public struct FoundCode: Sendable, Hashable {
     public let occurrences: Int
 }
 
-/// `HP` followed by seven symbols of the code alphabet whose check fails: almost surely a mistyped code.
-/// Never matched to anything; the line goes to review ("code HP… fails its check digit — probably mistyped").
+/// `HP` followed by seven symbols of the code alphabet whose check fails as one wrong symbol or one swap of
+/// neighbours would make it fail, written like a code (whole, with a digit): almost surely a mistyped code.
+/// Never matched to anything and never corrected; the line goes to review
+/// ("code HP… fails its check digit — probably mistyped").
 public struct InvalidCodeCandidate: Sendable, Hashable {
     /// `HP` + the seven symbols, upper case, without separators.
     public let text: String
@@ -81,42 +83,51 @@ public enum PaymentCodeFinder {
         let windows = candidateWindows(text)
         if windows.isEmpty { return Result(codes: [], invalidCandidates: []) }
 
-        var valid: [(window: Window, code: PaymentCode)] = []
+        var valid: [Candidate] = []
         var invalid: [Window] = []
         for (index, window) in windows.enumerated() {
             // An `HP` inside an earlier candidate written whole (a code's own symbols, or a mistyped code's) is
             // read only when its seven symbols stop where the code symbols stop.
-            let nested = windows[..<index].contains { $0.separators == 0 && $0.start < window.start && window.start < $0.end }
-            if nested && !window.maximalEnd { continue }
-            if let code = PaymentCode(parsing: String(decoding: window.compact, as: UTF8.self)) {
-                if window.shapeAccepted { valid.append((window, code)) }
-            } else if window.shapeAccepted && window.looksLikeCode {
+            if index > 0 && !window.maximalEnd
+                && windows[..<index].contains(where: { $0.separators == 0 && $0.start < window.start && window.start < $0.end }) {
+                continue
+            }
+            guard window.shapeAccepted else { continue }
+            // The arithmetic is checked here first, for speed; `PaymentCode(parsing:)` has the last word.
+            if window.checks, let code = PaymentCode(parsing: window.text) {
+                valid.append(Candidate(window: window, code: code))
+            } else if window.looksLikeCode {
                 invalid.append(window)
             }
         }
 
         // Overlapping candidates: prefer fewer separators, then the leftmost.
-        valid.sort { ($0.window.separators, $0.window.start) < ($1.window.separators, $1.window.start) }
         var taken: [Window] = []
-        var chosen: [(window: Window, code: PaymentCode)] = []
-        for candidate in valid where !taken.contains(where: { $0.overlaps(candidate.window) }) {
-            taken.append(candidate.window)
-            chosen.append(candidate)
-        }
-        chosen.sort { $0.window.start < $1.window.start }
-
         var codes: [FoundCode] = []
-        for (window, code) in chosen {
-            if let index = codes.firstIndex(where: { $0.code == code }) {
+        if valid.count > 1 {
+            valid.sort { ($0.window.separators, $0.window.start) < ($1.window.separators, $1.window.start) }
+            var chosen: [Candidate] = []
+            for candidate in valid where !taken.contains(where: { $0.overlaps(candidate.window) }) {
+                taken.append(candidate.window)
+                chosen.append(candidate)
+            }
+            valid = chosen.sorted { $0.window.start < $1.window.start }
+        } else if let only = valid.first {
+            taken.append(only.window)
+        }
+        for candidate in valid {
+            if let index = codes.firstIndex(where: { $0.code == candidate.code }) {
                 let first = codes[index]
-                codes[index] = FoundCode(code: code, writtenAs: first.writtenAs, utf8Range: first.utf8Range,
+                codes[index] = FoundCode(code: candidate.code, writtenAs: first.writtenAs, utf8Range: first.utf8Range,
                                          separatorCount: first.separatorCount, occurrences: first.occurrences + 1)
             } else {
-                codes.append(FoundCode(code: code, writtenAs: text.originalText(symbols: window.start..<window.end),
-                                       utf8Range: text.utf8Range(symbols: window.start..<window.end),
-                                       separatorCount: window.separators, occurrences: 1))
+                let symbols = candidate.window.start..<candidate.window.end
+                codes.append(FoundCode(code: candidate.code, writtenAs: text.originalText(symbols: symbols),
+                                       utf8Range: text.utf8Range(symbols: symbols),
+                                       separatorCount: candidate.window.separators, occurrences: 1))
             }
         }
+        if invalid.isEmpty { return Result(codes: codes, invalidCandidates: []) }
 
         invalid.sort { ($0.separators, $0.start) < ($1.separators, $1.start) }
         var near: [Window] = []
@@ -127,7 +138,7 @@ public enum PaymentCodeFinder {
         near.sort { $0.start < $1.start }
         var candidates: [InvalidCodeCandidate] = []
         for window in near {
-            let compact = String(decoding: window.compact, as: UTF8.self)
+            let compact = window.text
             if candidates.contains(where: { $0.text == compact }) { continue }
             candidates.append(InvalidCodeCandidate(text: compact, writtenAs: text.originalText(symbols: window.start..<window.end),
                                                    utf8Range: text.utf8Range(symbols: window.start..<window.end)))
@@ -135,17 +146,25 @@ public enum PaymentCodeFinder {
         return Result(codes: codes, invalidCandidates: candidates)
     }
 
+    struct Candidate {
+        var window: Window
+        var code: PaymentCode
+    }
+
     /// `HP` + seven alphabet symbols, with where and how it was written.
     struct Window {
         /// Symbol indices in the normalized text: `start` is the `H`, `end` is past the last symbol.
         var start: Int
         var end: Int
-        /// `HP` + the seven symbols, upper case ASCII.
-        var compact: [UInt8]
+        /// `HP` + the seven symbols, upper case ASCII (in the first nine lanes).
+        var compact: SIMD16<UInt8>
         var splitPrefix: Bool
         var leadSeparator: Bool
         var bodySeparators: Int
         var digits: Int
+        /// (Σ wᵢ, Σ i·wᵢ) mod 31 over the seven symbols; both vanish for a codeword (as in `PaymentCode`).
+        var syndromes: (Int, Int)
+        var checks: Bool { syndromes == (0, 0) }
         /// `H` starts a word.
         var startsWord: Bool
         /// The last symbol ends a word.
@@ -155,6 +174,14 @@ public enum PaymentCodeFinder {
 
         var separators: Int { (splitPrefix ? 1 : 0) + (leadSeparator ? 1 : 0) + bodySeparators }
 
+        /// `HP` + the seven symbols, e.g. `"HP3K7QX2M"`.
+        var text: String {
+            String(unsafeUninitializedCapacity: 9) { buffer in
+                for lane in 0..<9 { buffer[lane] = compact[lane] }
+                return 9
+            }
+        }
+
         /// Whether this way of writing is one the finder reads (see `PaymentCodeFinder`).
         var shapeAccepted: Bool {
             if separators == 0 { return true }
@@ -163,9 +190,24 @@ public enum PaymentCodeFinder {
             return bodySeparators <= PaymentCodeFinder.maxBodySeparators && startsWord && maximalEnd
         }
 
-        /// Stricter, for reporting a mistyped code: a digit among the seven (names and words have none) and,
-        /// written whole, not running on into more code symbols.
-        var looksLikeCode: Bool { digits > 0 && maximalEnd }
+        /// Stricter, for reporting a mistyped code:
+        /// - its check fails the way one wrong symbol or one swap of neighbours makes it fail (below);
+        /// - a digit among the seven (words and names have none);
+        /// - not running on into more code symbols, and no separator among the seven unless all stand apart
+        ///   ("HP thang 5C" is words, not a code).
+        /// Nothing is corrected: this only decides whether the line's reason says "probably mistyped".
+        var looksLikeCode: Bool {
+            digits > 0 && maximalEnd && (bodySeparators == 0 || bodySeparators == 6) && oneErrorAway
+        }
+
+        /// One wrong symbol e at position j (1…7) leaves syndromes (e, j·e), so s₁/s₀ is a position; a swap of
+        /// neighbours a, b leaves (0, a − b). A random string of symbols has one of these shapes about a quarter
+        /// of the time; a mistyped code always.
+        var oneErrorAway: Bool {
+            if syndromes.0 == 0 { return syndromes.1 != 0 }
+            let position = syndromes.1 * PaymentCodeFinder.inverse[syndromes.0] % 31
+            return (1...7).contains(position)
+        }
 
         func overlaps(_ other: Window) -> Bool { start < other.end && other.start < end }
     }
@@ -188,10 +230,14 @@ public enum PaymentCodeFinder {
                 position += 1
             }
             position += 1
-            var compact: [UInt8] = [h, p]
+            var compact = SIMD16<UInt8>(repeating: 0)
+            compact[0] = h
+            compact[1] = p
+            var filled = 2
             var leadSeparator = false
             var bodySeparators = 0
             var digits = 0
+            var sum = 0, weighted = 0
             for slot in 0..<7 {
                 if position < count && symbols[position] == soft {
                     if slot == 0 { leadSeparator = true } else { bodySeparators += 1 }
@@ -199,18 +245,33 @@ public enum PaymentCodeFinder {
                 }
                 guard position < count, isCodeSymbol[Int(symbols[position])] else { break }
                 if symbols[position] < UInt8(ascii: "A") { digits += 1 }
-                compact.append(symbols[position])
+                let value = Int(symbolValue[Int(symbols[position])])
+                sum += value
+                weighted += (slot + 1) * value
+                compact[filled] = symbols[position]
+                filled += 1
                 position += 1
             }
-            guard compact.count == 9 else { continue }
+            guard filled == 9 else { continue }
             let endsWord = position == count || text.isSeparator(position)
             windows.append(Window(start: index, end: position, compact: compact, splitPrefix: splitPrefix,
                                   leadSeparator: leadSeparator, bodySeparators: bodySeparators, digits: digits,
+                                  syndromes: (sum % 31, weighted % 31),
                                   startsWord: startsWord, endsWord: endsWord,
                                   maximalEnd: endsWord || !isCodeSymbol[Int(symbols[position])]))
         }
         return windows
     }
+
+    /// Multiplicative inverses modulo 31 (index 0 unused).
+    static let inverse: [Int] = (0..<31).map { value in value == 0 ? 0 : (1..<31).first { value * $0 % 31 == 1 }! }
+
+    /// Each symbol's value (its place in `PaymentCode.alphabet`), by ASCII value; -1 outside the alphabet.
+    static let symbolValue: [Int8] = {
+        var table = [Int8](repeating: -1, count: 256)
+        for (value, symbol) in PaymentCode.alphabet.enumerated() { table[Int(symbol.asciiValue!)] = Int8(value) }
+        return table
+    }()
 
     /// Symbols of the code alphabet (`PaymentCode.alphabet`), by ASCII value.
     static let isCodeSymbol: [Bool] = {

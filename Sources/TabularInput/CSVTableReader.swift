@@ -5,14 +5,11 @@ import Foundation
 /// hand-written).
 enum CSVTableReader {
     static func rows(from data: Data) throws(ReadFailure) -> [TableRow] {
-        // UTF-16 and Windows-1258 files are transcoded here, so the parser
-        // always sees UTF-8 (a native `String`'s own storage, not a copy).
-        var text = try TextDecoding.decode(data).text
-        let delimiter = UInt8(ascii: CSVDelimiter.detect(in: text))
-        let parsed = text.withUTF8 { bytes in
-            Result { () throws(ReadFailure) in try CSVParser.rows(in: bytes, delimiter: delimiter) }
+        // A UTF-8 file is parsed in place; UTF-16 and Windows-1258 files are
+        // transcoded to UTF-8 first.
+        let rows = try TextDecoding.withUTF8Text(of: data) { bytes, _ throws(ReadFailure) in
+            try CSVParser.rows(in: bytes, delimiter: CSVDelimiter.detect(in: bytes))
         }
-        let rows = try parsed.get()
         guard !rows.isEmpty else { throw ReadFailure("the file is empty") }
         return rows
     }

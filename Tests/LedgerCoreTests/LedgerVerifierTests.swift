@@ -260,7 +260,7 @@ struct LedgerVerifierTests {
         var (journal, _, invoices) = Self.validLedger()
         invoices[0] = Self.replacing(invoices[0], amountPaid: Money(dong: 1_000))
         #expect(Self.verify(journal, invoices: invoices).problems
-                == ["invoice TB2509-000001: amount paid 1000 but no payment was allocated to it in the journal"])
+                == ["invoice TB2509-000001: amount paid 1000 but its allocations in the journal add up to 0"])
     }
 
     @Test func problemsAreCappedAtTwenty() {

@@ -78,6 +78,44 @@ struct BankEnvelopeTests {
         }
     }
 
+    /// `strip` only tries the rules its byte index allows; trying every rule in order must give the same.
+    @Test func theRuleIndexChangesNothing() {
+        var random = SeededGenerator(seed: 99)
+        var texts = Self.shapes.map(\.description)
+        let pieces = ["MBVCB.", "123456789", ".", " ", "-", "(", ")", "CT tu ", "HP", "BND", "ct1111", ":", "FT",
+                      "24254231958274", "IBFT", "tai Agribank.", "TKThe :", "MoMo", "chuyen tien qua", ";", "thoi gian GD",
+                      "REM Tfr Ac:", "O@L_1_2", "MB(", "Noi dung:", "_", "NGUYEN", "ễ"]
+        for _ in 0..<3_000 {
+            texts.append((0..<Int.random(in: 1...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined())
+        }
+        for text in texts {
+            #expect(BankEnvelope.strip(text).names == Self.slowStrip(text), "\(text)")
+        }
+    }
+
+    /// Every rule tried in order, each round, without the index.
+    static func slowStrip(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            var lower = 0, upper = buffer.count
+            BankEnvelope.trim(buffer, &lower, &upper)
+            var names: [String] = []
+            layers: for _ in 0..<BankEnvelope.maxLayers {
+                for rule in BankEnvelope.rules {
+                    guard let (newLower, newUpper) = rule.apply(buffer, lower, upper, present: .all) else { continue }
+                    names.append(rule.name)
+                    var a = newLower, b = newUpper
+                    BankEnvelope.trim(buffer, &a, &b)
+                    lower = a
+                    upper = max(a, b)
+                    continue layers
+                }
+                break
+            }
+            return names
+        }
+    }
+
     @Test func boundariesSitBetweenEnvelopeAndPayer() {
         let text = "MBVCB.6987845941.HPBNDNCBJ.CT tu 0181000000000"
         let match = BankEnvelope.strip(text)

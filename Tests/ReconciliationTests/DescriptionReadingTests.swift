@@ -3,7 +3,7 @@ import Testing
 
 @Suite("DescriptionReading")
 struct DescriptionReadingTests {
-    @Test func readsEnvelopeCodeAndHints() {
+    @Test func readsEnvelopeCodeAndHints() throws {
         let reading = DescriptionReading(
             "MBVCB.6987845941.hp bnd-nc.bj Nguyễn Văn An lớp 3A.CT tu 0181000000000 NGUYEN VAN A toi 0011000000000 TRUONG TH")
         #expect(reading.payerText == "hp bnd-nc.bj Nguyễn Văn An lớp 3A")
@@ -13,18 +13,18 @@ struct DescriptionReadingTests {
         #expect(reading.invalidCandidates.isEmpty)
         #expect(reading.foldedText == "NGUYEN VAN AN LOP 3A")
         #expect(reading.classMentions == [ClassMention(name: "3A", grade: 3, afterWordLop: true)])
-        #expect(reading.reason(for: reading.codes[0])
+        #expect(try reading.reason(for: #require(reading.codes.first))
             == "code HPBNDNCBJ found after bank envelope MBVCB (written \"hp bnd-nc.bj\")")
     }
 
-    @Test func reasonWithoutEnvelopeAndForMistypedCodes() {
+    @Test func reasonWithoutEnvelopeAndForMistypedCodes() throws {
         let plain = DescriptionReading("HPKXBKXM9 hoc phi")
         #expect(plain.envelopeName == nil)
-        #expect(plain.reason(for: plain.codes[0]) == "code HPKXBKXM9 found in the description")
+        #expect(try plain.reason(for: #require(plain.codes.first)) == "code HPKXBKXM9 found in the description")
         let mistyped = DescriptionReading("CT nhanh 247 den: HPKXBCXM9 hoc phi be Lan")
         #expect(mistyped.codes.isEmpty)
         #expect(mistyped.invalidCandidates.map(\.text) == ["HPKXBCXM9"])
-        #expect(mistyped.reason(for: mistyped.invalidCandidates[0])
+        #expect(try mistyped.reason(for: #require(mistyped.invalidCandidates.first))
             == "code HPKXBCXM9 fails its check digit — probably mistyped")
         #expect(mistyped.foldedText == "HOC PHI BE LAN")
     }
@@ -33,7 +33,7 @@ struct DescriptionReadingTests {
         let reading = DescriptionReading("unghocphiHPBNDNCBJlop2A FT24254231958274")
         #expect(reading.envelope == ["FT reference"])
         #expect(reading.codes.map(\.code.text) == [Fixture.code1])
-        #expect(reading.codes[0].writtenAs == "HPBNDNCBJ")
+        #expect(reading.codes.first?.writtenAs == "HPBNDNCBJ")
         #expect(reading.foldedText == "UNGHOCPHI LOP2A")
         #expect(reading.classMentions.map(\.name) == ["2A"])
     }
@@ -43,7 +43,7 @@ struct DescriptionReadingTests {
         #expect(reading.payerText == "hpv89jhm7 Pham Thi D")
         #expect(reading.envelopeName == "VietinBank CT nhanh 247 + VietinBank bracket")
         #expect(reading.codes.map(\.code.text) == [Fixture.code3])
-        #expect(reading.codes[0].occurrences == 2)
+        #expect(reading.codes.first?.occurrences == 2)
         #expect(reading.foldedText == "PHAM THI D")
     }
 

@@ -15,33 +15,43 @@ struct StatementNumber {
     enum Outcome { case empty, value(Int64), invalid }
 
     func parse(_ raw: String) -> Outcome {
-        var text = Substring(raw)
-        while let f = text.first, f.isWhitespace { text.removeFirst() }
-        while let l = text.last, l.isWhitespace { text.removeLast() }
-        if text.isEmpty || text == "-" { return .empty }
+        // Works on the UTF-8 bytes: this runs for every amount cell of statements with millions of lines.
+        let thousandsByte = thousands.flatMap(\.asciiValue)
+        let decimalByte = decimal.asciiValue ?? UInt8(ascii: ".")
+        var bytes = Substring(raw).utf8[...]
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        while let f = bytes.first, isSpace(f) { bytes = bytes.dropFirst() }
+        while let l = bytes.last, isSpace(l) { bytes = bytes.dropLast() }
+        if bytes.isEmpty || (bytes.count == 1 && bytes.first == UInt8(ascii: "-")) { return .empty }
         var negative = false
-        if text.first == "+" { text.removeFirst() } else if text.first == "-" { negative = true; text.removeFirst() }
-        if text.hasPrefix("("), text.hasSuffix(")") { negative = true; text = text.dropFirst().dropLast() }
+        if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        else if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
+        if bytes.first == UInt8(ascii: "("), bytes.last == UInt8(ascii: ")") { negative = true; bytes = bytes.dropFirst().dropLast() }
         var value: Int64 = 0
         var digits = 0
         var inFraction = false
-        for c in text {
-            if let d = c.wholeNumberValue, c.isASCII {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let b = bytes[index]
+            bytes.formIndex(after: &index)
+            if b >= 0x30 && b <= 0x39 {
                 if inFraction {
-                    if d != 0 { return .invalid }
+                    if b != 0x30 { return .invalid }
                     continue
                 }
                 let (m, o1) = value.multipliedReportingOverflow(by: 10)
-                let (s, o2) = m.addingReportingOverflow(Int64(d))
+                let (s, o2) = m.addingReportingOverflow(Int64(b - 0x30))
                 if o1 || o2 { return .invalid }
                 value = s
                 digits += 1
-            } else if c == decimal && !inFraction && digits > 0 {
+            } else if b == decimalByte && !inFraction && digits > 0 {
                 inFraction = true
-            } else if let t = thousands, c == t, !inFraction, digits > 0 {
+            } else if let t = thousandsByte, b == t, !inFraction, digits > 0 {
                 continue
-            } else if c == " " || c == "\u{00A0}" {
+            } else if b == 0x20 {
                 continue
+            } else if b == 0xC2, index < bytes.endIndex, bytes[index] == 0xA0 {   // no-break space
+                bytes.formIndex(after: &index)
             } else {
                 return .invalid
             }
@@ -57,16 +67,30 @@ struct StatementDate {
     let order: StatementFormat.DateOrder
 
     func parse(_ raw: String) -> LocalDate? {
-        let text = raw.split(whereSeparator: { $0 == " " || $0 == "T" }).first.map(String.init) ?? ""
-        if text.count == 5, let serial = Int64(text), (20_000...80_000).contains(serial) {
-            return Timestamp(secondsSince1970: (serial - 25_569) * 86_400).vietnamDate
+        // Three groups of digits separated by / - or ., read from the bytes up to a space or `T` (a time).
+        var groups: [(value: Int, digits: Int)] = [(0, 0)]
+        for b in raw.utf8 {
+            if b == 0x20 || b == UInt8(ascii: "T") { break }
+            if b >= 0x30 && b <= 0x39 {
+                guard groups[groups.count - 1].digits < 4 else { return nil }
+                groups[groups.count - 1].value = groups[groups.count - 1].value * 10 + Int(b - 0x30)
+                groups[groups.count - 1].digits += 1
+            } else if b == UInt8(ascii: "/") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") {
+                guard groups.count < 3, groups[groups.count - 1].digits > 0 else { return nil }
+                groups.append((0, 0))
+            } else {
+                return nil
+            }
         }
-        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
-              let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
-        if parts[0].count == 4 { return LocalDate(year: a, month: b, day: c) }
+        if groups.count == 1, groups[0].digits == 5, (20_000...80_000).contains(groups[0].value) {
+            return Timestamp(secondsSince1970: (Int64(groups[0].value) - 25_569) * 86_400).vietnamDate
+        }
+        guard groups.count == 3, groups.allSatisfy({ $0.digits > 0 }) else { return nil }
+        if groups[0].digits == 4 { return LocalDate(year: groups[0].value, month: groups[1].value, day: groups[2].value) }
         switch order {
-        case .dmy: return parts[2].count == 4 ? LocalDate(year: c, month: b, day: a) : nil
+        case .dmy:
+            guard groups[2].digits == 4, groups[0].digits <= 2, groups[1].digits <= 2 else { return nil }
+            return LocalDate(year: groups[2].value, month: groups[1].value, day: groups[0].value)
         case .ymd: return nil
         }
     }

@@ -79,7 +79,8 @@ public struct TabularStatementReader: Sendable {
                 if labelled(row, closingKeys) { closing = try balance(of: row); continue }
                 if labelled(row, skipKeys) { continue }
             }
-            let description = VietnameseNormalization.nfc(cell("description", row)).trimmingCharacters(in: .whitespaces)
+            // Cells arrive NFC and trimmed (`InputTable`'s promise), so they are used as they are.
+            let description = cell("description", row)
             let debit = index["debit"] != nil ? try amount("debit", row) : nil
             let credit = index["credit"] != nil ? try amount("credit", row) : nil
             let signed = index["amount"] != nil ? try amount("amount", row) : nil
@@ -110,7 +111,7 @@ public struct TabularStatementReader: Sendable {
             let counterpartyAccount = cell("counterparty_account", row)
             lines.append(StatementLine(bookingDate: date, valueDate: valueDate, direction: direction, amount: Money(dong: value),
                                        runningBalance: running, bankReference: reference.isEmpty ? nil : reference,
-                                       counterpartyName: counterparty.isEmpty ? nil : VietnameseNormalization.nfc(counterparty),
+                                       counterpartyName: counterparty.isEmpty ? nil : counterparty,
                                        counterpartyAccount: counterpartyAccount.isEmpty ? nil : counterpartyAccount,
                                        description: description, position: row.number))
         }

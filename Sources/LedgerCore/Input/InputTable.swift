@@ -1,5 +1,6 @@
 /// Rows of text read from a file (CSV, XLSX, …) by an adapter, with the row numbers a person sees, so that
-/// every refusal can point at `file: row N: column "…"`.
+/// every refusal can point at `file: row N: column "…"`. Adapters hand over every cell in NFC and trimmed of
+/// surrounding white space, so the rules never normalise again.
 public struct InputTable: Sendable, Hashable {
     public struct Row: Sendable, Hashable {
         public let number: Int
