@@ -14,6 +14,9 @@ public struct SQLiteLedgerStore: LedgerStore {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 64 MiB of page cache: line identities are hashes, so their unique indexes are written in random
+            // order, and a large statement would otherwise re-read the same index pages from disk.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         try self.init(writer: DatabasePool(path: path, configuration: configuration))
     }

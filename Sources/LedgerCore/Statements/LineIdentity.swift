@@ -27,7 +27,12 @@ public struct LineIdentity: Sendable, Hashable {
     }
 
     static func normalizedDescription(_ text: String) -> String {
-        String(BankASCII.fold(text).uppercased().unicodeScalars.filter { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
-            .map(Character.init))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for b in BankASCII.fold(text).utf8 {
+            if b >= 0x61 && b <= 0x7A { bytes.append(b - 0x20) }
+            else if (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) { bytes.append(b) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
