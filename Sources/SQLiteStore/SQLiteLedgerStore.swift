@@ -147,6 +147,18 @@ public struct SQLiteLedgerStore: LedgerStore {
         }
     }
 
+    public func creditBalances(root: String) throws -> [String: Int64] {
+        try writer.read { db in
+            var balances: [String: Int64] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT account, SUM(CASE side WHEN 'C' THEN amount ELSE -amount END) AS balance
+                FROM postings WHERE account LIKE ? GROUP BY account
+                """, arguments: [root + ".%"])
+            while let row = try rows.next() { balances[row["account"]] = row["balance"] }
+            return balances
+        }
+    }
+
     public func commit(_ changes: LedgerChanges) throws {
         try writer.write { db in
             let found = try Self.head(db)

@@ -145,4 +145,27 @@ struct ReconcileTests {
         #expect(try db.count("SELECT count(*) FROM journal_entries WHERE kind = 'reversal'") == 1)
         #expect(try db.count("SELECT count(*) FROM allocations") == 2, "the undone allocation is kept, marked reversed")
     }
+
+    @Test("an over-payment's surplus pays the family's next invoice when it is issued")
+    func creditCarriesOver() throws {
+        let school = try school()
+        let an = school.invoice(named: "Nguyễn Văn An")
+        try importStatement(school, [("C1", 0, 900_000, an.code)])
+        #expect(school.cli.run("reconcile").status == 0)
+        #expect(matches(school).map { [$0[3], $0[4]] } == [[an.number, "700000"], ["", "200000"]])
+        let october = school.cli.run("--lang", "en", "invoices", "issue", "--period", "2025-10")
+        #expect(october.status == 0)
+        let rows = invoiceRows(school).values.filter { $0[4] == "2025-10" }
+        let anOctober = try #require(rows.first { $0[2] == "Nguyễn Văn An" })
+        #expect(anOctober[6] == "200000" && anOctober[7] == "partly_paid", "\(anOctober)")
+        #expect(rows.filter { $0[2] != "Nguyễn Văn An" }.allSatisfy { $0[6] == "0" && $0[7] == "open" })
+        let payload = anOctober[9]
+        #expect(payload.contains("5406500000"), "the QR asks for what is left: 500,000")
+        #expect(school.cli.run("ledger", "verify").status == 0)
+        let november = school.cli.run("invoices", "issue", "--period", "2025-11")
+        #expect(november.status == 0)
+        let anNovember = try #require(invoiceRows(school).values.first { $0[4] == "2025-11" && $0[2] == "Nguyễn Văn An" })
+        #expect(anNovember[6] == "0", "the credit is used once")
+        #expect(school.cli.run("ledger", "verify").status == 0)
+    }
 }

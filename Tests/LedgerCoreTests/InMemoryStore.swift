@@ -55,6 +55,18 @@ final class InMemoryStore: LedgerStore, @unchecked Sendable {
 
     func allocations() throws -> [Allocation] { locked { storedAllocations } }
 
+    func creditBalances(root: String) throws -> [String: Int64] {
+        locked {
+            var balances: [String: Int64] = [:]
+            for record in journal {
+                for line in record.lines where line.account.hasPrefix(root + ".") {
+                    balances[line.account, default: 0] += line.side == "C" ? line.amount : -line.amount
+                }
+            }
+            return balances
+        }
+    }
+
     func statementLineKeys(account: String) throws -> Set<String> { locked { statementLineKeysByAccount[account] ?? [] } }
 
     func forEachStatementLine(_ body: (StoredStatementLine) throws -> Void) throws {

@@ -22,9 +22,11 @@ struct InvoicesCommand: ParsableCommand {
             let console = Console.current
             let label = global.language.pick("Đang lập thông báo thu", "Issuing invoices")
             let s = try ledger.issueInvoices(for: YearMonth(period)!) { done, total in console.progress(label, done, total) }
+            let credit = s.creditApplied.isPositive
+                ? global.language.pick(" Trừ \(s.creditApplied.formatted) tiền nộp thừa kỳ trước.", " Applied \(s.creditApplied.formatted) of families' earlier over-payments.") : ""
             console.print(global.language.pick(
                 "Kỳ \(s.period): đã lập \(s.issued) thông báo thu, tổng \(s.totalBilled.formatted); \(s.alreadyIssued) đã có từ trước; \(s.nothingDue) học sinh không có khoản phải thu.",
-                "Period \(s.period): issued \(s.issued) invoices totalling \(s.totalBilled.formatted); \(s.alreadyIssued) already issued; \(s.nothingDue) pupils with nothing due."))
+                "Period \(s.period): issued \(s.issued) invoices totalling \(s.totalBilled.formatted); \(s.alreadyIssued) already issued; \(s.nothingDue) pupils with nothing due.") + credit)
         }
     }
 

@@ -8,6 +8,8 @@ public struct EntryKind: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let invoiceIssued = EntryKind(rawValue: "invoice.issued")
     /// A bank credit allocated: bank (112) debited, receivables (131) and/or the family's credit (3383) credited.
     public static let paymentAllocated = EntryKind(rawValue: "payment.allocated")
+    /// A family's credit (3383, from an earlier over-payment) applied to a new invoice: 3383 debited, 131 credited.
+    public static let creditApplied = EntryKind(rawValue: "credit.applied")
     /// A correction that exactly reverses an earlier entry. Nothing is ever edited or deleted.
     public static let reversal = EntryKind(rawValue: "reversal")
 }

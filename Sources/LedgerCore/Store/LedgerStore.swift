@@ -24,6 +24,8 @@ public protocol LedgerStore: Sendable {
     func forEachStatementLine(_ body: (StoredStatementLine) throws -> Void) throws
     /// Every allocation ever made (reversed ones included), in journal order.
     func allocations() throws -> [Allocation]
+    /// The balance (credits − debits) of every sub-account of `root` that has postings: `3383.<student>` → đồng.
+    func creditBalances(root: String) throws -> [String: Int64]
     /// Applies `changes` atomically. Throws `StoreConflict` when the head moved since `changes.base`
     /// (another process wrote meanwhile): nothing is written and the caller may retry from fresh state.
     func commit(_ changes: LedgerChanges) throws

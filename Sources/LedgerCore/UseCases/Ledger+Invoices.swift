@@ -4,6 +4,8 @@ public struct IssueSummary: Sendable, Hashable, Codable {
     public var alreadyIssued = 0
     public var nothingDue = 0
     public var totalBilled = Money.zero
+    /// Families' credit (earlier over-payments) applied to the new invoices.
+    public var creditApplied = Money.zero
 }
 
 extension Ledger {
@@ -19,6 +21,7 @@ extension Ledger {
         let fees = try store.feeItems().sorted { $0.code < $1.code }
         guard !fees.isEmpty else { throw LedgerError.noFees }
         let billed = Set(try store.invoices(period: period).map(\.studentCode))
+        var credits = try store.creditBalances(root: "3383").filter { $0.value > 0 }
         var changes = try begin()
         var summary = IssueSummary(period: period.description)
         for (index, student) in students.enumerated() {
@@ -36,10 +39,23 @@ extension Ledger {
                 postings: [.debit(.receivable(student.code), total)]
                     + lines.map { .credit(.fee($0.feeCode, account: $0.account), $0.amount) })
             let sequence = changes.record(entry)
-            changes.add(Invoice(number: number, serial: serial, studentCode: student.code, studentName: student.fullName,
-                                className: student.className, period: period, lines: lines, amountDue: total,
-                                paymentCode: try PaymentCode(serial: serial, key: school.paymentCodeKey),
-                                issuedAt: changes.recordedAt, journalSequence: sequence))
+            var invoice = Invoice(number: number, serial: serial, studentCode: student.code, studentName: student.fullName,
+                                  className: student.className, period: period, lines: lines, amountDue: total,
+                                  paymentCode: try PaymentCode(serial: serial, key: school.paymentCodeKey),
+                                  issuedAt: changes.recordedAt, journalSequence: sequence)
+            let creditAccount = AccountCode.parentCredit(student.code)
+            if let credit = credits[creditAccount.value] {
+                // An earlier over-payment pays (part of) the new invoice before the family is asked for money.
+                let applied = min(Money(dong: credit), total)
+                changes.record(try JournalEntry(
+                    kind: .creditApplied, reference: number,
+                    memo: "Trừ tiền thừa kỳ trước vào thông báo thu \(number): \(student.fullName)",
+                    postings: [.debit(creditAccount, applied), .credit(.receivable(student.code), applied)]))
+                invoice.amountPaid = applied
+                credits[creditAccount.value] = credit - applied.dong
+                summary.creditApplied = try summary.creditApplied.adding(applied)
+            }
+            changes.add(invoice)
             summary.issued += 1
             summary.totalBilled = try summary.totalBilled.adding(total)
         }

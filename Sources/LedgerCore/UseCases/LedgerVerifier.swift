@@ -24,6 +24,8 @@ public struct LedgerVerifier: Sendable {
     private var paymentEntries: [Int64: [JournalRecord.Line]] = [:]
     private var reversedEntries: [Int64: Int64] = [:]
     private var paidByInvoice: [String: Int64] = [:]
+    /// Invoice number → (entry sequence, amount) of each credit applied to it.
+    private var creditApplications: [String: [(sequence: Int64, amount: Int64)]] = [:]
     private var chainBroken = false
 
     public init(chart: ChartOfAccounts) { self.chart = chart }
@@ -65,6 +67,9 @@ public struct LedgerVerifier: Sendable {
             billingByInvoice[record.reference] = (record.sequence, record.lines)
         } else if record.kind == EntryKind.paymentAllocated.rawValue {
             paymentEntries[record.sequence] = record.lines
+        } else if record.kind == EntryKind.creditApplied.rawValue {
+            let amount = record.lines.filter { $0.side == "C" && $0.account.hasPrefix("131.") }.reduce(Int64(0)) { $0 &+ $1.amount }
+            creditApplications[record.reference, default: []].append((record.sequence, amount))
         }
         if let reversed = record.reverses { reversedEntries[reversed] = record.sequence }
     }
@@ -130,7 +135,9 @@ public struct LedgerVerifier: Sendable {
         if billed != expected {
             fail("\(at): its amounts or lines differ from journal entry \(billing.sequence) that billed it")
         }
-        let allocated = paidByInvoice[invoice.number] ?? 0
+        let credited = (creditApplications[invoice.number] ?? []).filter { reversedEntries[$0.sequence] == nil }
+            .reduce(Int64(0)) { $0 &+ $1.amount }
+        let allocated = (paidByInvoice[invoice.number] ?? 0) &+ credited
         if invoice.amountPaid.dong != allocated {
             fail("\(at): amount paid \(invoice.amountPaid) but its allocations in the journal add up to \(allocated)")
         }
