@@ -72,13 +72,14 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(name: "hocphi", dependencies: ["HocPhiCLI"], swiftSettings: strict),
         // Benchmarks that print figures (`scripts/bench`); speed is never asserted in tests.
+        .target(name: "BenchSupport", swiftSettings: strict),
         .executableTarget(
             name: "hocphi-bench-statements",
-            dependencies: ["LedgerCore", "BankStatements", "TabularInput", "SQLiteStore", "LedgerResources"],
+            dependencies: ["BenchSupport", "LedgerCore", "BankStatements", "TabularInput", "SQLiteStore", "LedgerResources"],
             swiftSettings: strict),
         .executableTarget(
             name: "hocphi-bench",
-            dependencies: ["LedgerCore", "VietQR", "SQLiteStore", "DemoSchool", "LedgerResources", "QRImage"],
+            dependencies: ["BenchSupport", "LedgerCore", "VietQR", "SQLiteStore", "DemoSchool", "LedgerResources", "QRImage"],
             swiftSettings: strict),
 
         .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements", "LedgerCore", "TabularInput", "BankFormats"],
@@ -88,7 +89,7 @@ let package = Package(
         .testTarget(name: "VietQRTests", dependencies: ["VietQR", "BankFormats"], swiftSettings: strict),
         .testTarget(
             name: "LedgerCoreTests",
-            dependencies: ["LedgerCore", "VietQR", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["LedgerCore", "VietQR", "DemoSchool", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict),
         .testTarget(name: "TabularInputTests", dependencies: ["TabularInput", "ZIPFoundation"], swiftSettings: strict),
         .testTarget(

@@ -1,3 +1,4 @@
+import BenchSupport
 import BankStatements
 import Foundation
 import LedgerCore
@@ -11,17 +12,6 @@ import TabularInput
 /// `scripts/bench` runs it for 100,000 and 1,000,000 lines and, when hledger is installed, times hledger
 /// reading the same CSV with a rules file.
 
-func seconds<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-    let start = DispatchTime.now().uptimeNanoseconds
-    let value = try body()
-    return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-}
-
-func peakRSSMegabytes() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
-}
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let count = arguments.first.flatMap(Int.init) ?? 100_000
@@ -66,7 +56,7 @@ let file = folder.appendingPathComponent(kind == "mt940" ? "bench.mt940" : "benc
 try Data(text.utf8).write(to: file)
 text = ""
 
-let (statement, readSeconds) = try seconds { () throws -> Statement in
+let (statement, readSeconds) = try measure { () throws -> Statement in
     let data = try Data(contentsOf: file)
     if kind == "mt940" { return try MT940Reader.read(data, fileName: file.lastPathComponent) }
     let table = try TabularReader.read(data: data, fileName: file.lastPathComponent)
@@ -79,7 +69,7 @@ let ledger = Ledger(store: store, chart: try ChartOfAccounts(json: LedgerResourc
                     clock: { Timestamp(secondsSince1970: 1_759_000_000) })
 _ = try ledger.initialize(SchoolSetup(name: "Bench", bankBIN: "970418", accountNumber: account, accountName: "BENCH"),
                           knownBINs: ["970418"], key: try PaymentCodeKey(multiplier: 7_654_321, offset: 1))
-let (summary, importSeconds) = try seconds { try ledger.importStatement(statement) }
+let (summary, importSeconds) = try measure { try ledger.importStatement(statement) }
 precondition(summary.newLines == count, "imported \(summary.newLines) of \(count)")
 print(String(format: "%@ %d lines: read %.2f s (%.0f lines/s); import %.2f s (%.0f lines/s); read+import %.0f lines/s; peak RSS %.0f MB",
              kind, count, readSeconds, Double(count) / readSeconds, importSeconds, Double(count) / importSeconds,

@@ -1,3 +1,4 @@
+import BenchSupport
 import DemoSchool
 import Foundation
 import LedgerCore
@@ -13,17 +14,6 @@ import VietQR
 /// issuing a month of invoices (one journal entry each, hash-chained), exporting them with their VietQR
 /// payloads, and re-verifying the whole ledger.
 
-func measure<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-    let start = DispatchTime.now().uptimeNanoseconds
-    let value = try body()
-    return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-}
-
-func peakRSSMegabytes() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
-}
 
 func row(_ cells: [String]) -> String {
     zip(cells, [34, 12, 12, 16]).map { cell, width in cell.padding(toLength: width, withPad: " ", startingAt: 0) }.joined()

@@ -1,3 +1,4 @@
+import DemoSchool
 import Foundation
 @testable import LedgerCore
 
@@ -43,18 +44,8 @@ enum Fixtures {
     }
 }
 
-/// A small deterministic random source (SplitMix64) for tests that need one.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The project's deterministic random source (SplitMix64) for tests that need one.
+typealias SplitMix64 = DemoSchool.SeededGenerator
 
 extension String {
     /// The string's Unicode scalars as numbers, for comparisons that must not use canonical equivalence.

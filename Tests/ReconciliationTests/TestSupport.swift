@@ -1,3 +1,4 @@
+import DemoSchool
 import LedgerCore
 
 /// Shared fixtures: a school key, codes worked out by hand, an independent code check, a seeded generator.
@@ -40,18 +41,8 @@ enum Fixture {
     }
 }
 
-/// SplitMix64, so that every run generates the same descriptions.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The project's seeded generator (SplitMix64), so that every run generates the same descriptions.
+typealias SeededGenerator = DemoSchool.SeededGenerator
 
 /// Ways a code gets written. Each returns the text to embed.
 enum Mangle {
