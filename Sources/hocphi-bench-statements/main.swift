@@ -9,8 +9,7 @@ import TabularInput
 /// `hocphi-bench-statements LINES [csv|mt940]`: generates a statement of LINES lines for the school's account
 /// (a BIDV CSV export or an MT940 file), then times reading it and importing it into a fresh SQLite ledger, and
 /// prints lines/s and this process's peak RSS. One process per size, so the RSS is that size's alone.
-/// `scripts/bench` runs it for 100,000 and 1,000,000 lines and, when hledger is installed, times hledger
-/// reading the same CSV with a rules file.
+/// `scripts/bench` runs it for 100,000 and 1,000,000 lines of each kind.
 
 
 let arguments = Array(CommandLine.arguments.dropFirst())
