@@ -53,6 +53,11 @@ if kind == "mt940" {
 }
 let file = folder.appendingPathComponent(kind == "mt940" ? "bench.mt940" : "bench.csv")
 try Data(text.utf8).write(to: file)
+// `hocphi-bench-statements LINES csv KEEP_PATH` also leaves a copy for other tools (scripts/bench times hledger on it).
+if let keep = arguments.dropFirst(2).first {
+    try? FileManager.default.removeItem(atPath: keep)
+    try FileManager.default.copyItem(at: file, to: URL(fileURLWithPath: keep))
+}
 text = ""
 
 let (statement, readSeconds) = try measure { () throws -> Statement in
