@@ -79,7 +79,8 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "hocphi-bench",
-            dependencies: ["BenchSupport", "LedgerCore", "VietQR", "SQLiteStore", "DemoSchool", "LedgerResources", "QRImage"],
+            dependencies: ["BenchSupport", "LedgerCore", "VietQR", "SQLiteStore", "DemoSchool", "LedgerResources", "QRImage",
+                           "Reconciliation"],
             swiftSettings: strict),
 
         .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements", "LedgerCore", "TabularInput", "BankFormats"],

@@ -50,7 +50,8 @@ public struct StatementGenerator: Sendable {
         }
     }
 
-    /// - Parameter invoices: open invoices; pupils whose names appear on more than one pupil are namesakes.
+    /// - Parameter invoices: open invoices. Code payments draw from all of them; name-only payments only from
+    ///   pupils whose name no other pupil has, and namesake payments from those whose name others share.
     public static func lines<G: RandomNumberGenerator>(for invoices: [Invoice], count: Int, using rng: inout G) -> [GeneratedLine] {
         var lines: [GeneratedLine] = []
         var position = 0
@@ -93,27 +94,27 @@ public struct StatementGenerator: Sendable {
             let kind = weightedKinds[Int.random(in: 0..<weightedKinds.count, using: &rng)]
             switch kind {
             case .code:
-                guard let i = take(unique) else { continue }
+                guard let i = take(invoices) else { continue }
                 add("\(i.paymentCode.text) \(ascii(i.studentName)) \(i.className)", i.remaining.dong, kind, .pays([i.number]))
             case .mangledCode:
-                guard let i = take(unique) else { continue }
+                guard let i = take(invoices) else { continue }
                 add("tien hoc \(mangle(i.paymentCode.text)) thang 9", i.remaining.dong, kind, .pays([i.number]))
             case .siblings:
-                guard let a = take(unique), let b = take(unique) else { continue }
+                guard let a = take(invoices), let b = take(invoices) else { continue }
                 add("\(a.paymentCode.text) \(b.paymentCode.text.lowercased()) hai chau", a.remaining.dong + b.remaining.dong, kind, .pays([a.number, b.number]))
             case .instalment:
-                guard let i = take(unique) else { continue }
+                guard let i = take(invoices) else { continue }
                 let half = i.remaining.dong / 2
                 add("\(i.paymentCode.text) dot 1", half, kind, .pays([i.number]))
                 add("\(i.paymentCode.text) dot 2", i.remaining.dong - half, kind, .pays([i.number]))
             case .partial:
-                guard let i = take(unique) else { continue }
+                guard let i = take(invoices) else { continue }
                 add("\(i.paymentCode.text) nop truoc", max(1, i.remaining.dong - 100_000), kind, .pays([i.number]))
             case .overpayment:
-                guard let i = take(unique) else { continue }
+                guard let i = take(invoices) else { continue }
                 add("\(i.paymentCode.text)", i.remaining.dong + 50_000, kind, .pays([i.number]))
             case .typo:
-                guard let i = take(unique) else { continue }
+                guard let i = take(invoices) else { continue }
                 var chars = Array(i.paymentCode.text)
                 let index = Int.random(in: 2..<chars.count, using: &rng)
                 let replacement = PaymentCode.alphabet.filter { $0 != chars[index] }.randomElement(using: &rng)!
@@ -126,7 +127,7 @@ public struct StatementGenerator: Sendable {
                 guard let i = take(namesakes) else { continue }
                 add("hoc phi \(ascii(i.studentName))", i.remaining.dong, kind, .notAutomatic)
             case .truncated:
-                guard let i = take(unique) else { continue }
+                guard let i = take(invoices) else { continue }
                 add(String(i.paymentCode.text.prefix(6)), i.remaining.dong, kind, .notAutomatic)
             case .unrelated:
                 add("ung ho quy khuyen hoc nam 2025", 5_000_000, kind, .notAutomatic)

@@ -4,6 +4,7 @@ import Foundation
 import LedgerCore
 import LedgerResources
 import QRImage
+import Reconciliation
 import SQLiteStore
 import VietQR
 
@@ -76,10 +77,22 @@ for count in pupils {
     let (exported, exportSeconds) = try measure { try ledger.exportInvoices() }
     let (report, verifySeconds) = try measure { try ledger.verify() }
     precondition(report.isOK, "verify failed: \(report.problems)")
+    // A month of parents paying (generated, one line per pupil), imported and reconciled.
+    var paying = SeededGenerator(seed: 9)
+    let generated = StatementGenerator.lines(for: try ledger.store.invoices(), count: count, using: &paying).map(\.line)
+    let statement = Statement(account: "123456789", lines: generated, format: "bench",
+                              source: SourceFile(name: "bench", sha256: String(repeating: "a", count: 64)))
+    let (_, statementSeconds) = try measure { try ledger.importStatement(statement) }
+    let (reconciled, reconcileSeconds) = try measure { try ledger.reconcile() }
+    let (after, verifyAfterSeconds) = try measure { try ledger.verify() }
+    precondition(after.isOK, "verify after reconcile failed: \(after.problems)")
     for (name, items, seconds) in [("roster import (\(imported.added) pupils)", imported.added, importSeconds),
                                    ("invoices issue (one period)", issued.issued, issueSeconds),
                                    ("invoices export (+VietQR)", exported.count, exportSeconds),
-                                   ("ledger verify (entries)", report.journalEntries, verifySeconds)] {
+                                   ("ledger verify (entries)", report.journalEntries, verifySeconds),
+                                   ("statement import (lines)", generated.count, statementSeconds),
+                                   ("reconcile (lines; \(reconciled.matched) matched)", reconciled.considered, reconcileSeconds),
+                                   ("ledger verify after (entries)", after.journalEntries, verifyAfterSeconds)] {
         print(row([name, "\(items)", String(format: "%.3f", seconds), String(format: "%.0f", Double(items) / seconds)]))
     }
 }
