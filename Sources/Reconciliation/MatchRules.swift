@@ -101,8 +101,10 @@ public struct ReconciliationBook: Sendable {
                                  reason: "payer account \(account) paid for \(invoice.studentName) before; the amount equals the only open invoice \(invoice.number)")
             }
         }
-        let named = suggestions.filter { $0.why.contains("name") }
-        let namedStudents = Set(named.map(\.studentCode))
+        // The name must single out one pupil of the whole school — not just one with an open invoice: when a
+        // namesake has already paid, this could be their second payment as well as the other child's first.
+        let namedStudents = self.namedStudents(in: reading)
+        let named = suggestions.filter { namedStudents.contains(StudentCode($0.studentCode)!) }
         if namedStudents.count == 1, named.count == 1, let only = named.first, only.remaining == line.amount.dong,
            let code = StudentCode(only.studentCode) {
             return .allocate([.init(invoiceNumber: only.invoiceNumber, studentCode: code, amount: line.amount)],
@@ -155,19 +157,22 @@ public struct ReconciliationBook: Sendable {
     }
 
     /// Ranked invoices that could be meant: a pupil's name in the text, the class mentioned, the amount.
+    /// Every pupil whose full name (folded, as whole words) appears in the payer's text.
+    func namedStudents(in reading: DescriptionReading) -> Set<StudentCode> {
+        var found = Set<StudentCode>()
+        let words = reading.foldedText.uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        for start in words.indices {
+            for length in 2...max(2, longestNameWords) where start + length <= words.count {
+                found.formUnion(studentsByName[words[start..<(start + length)].joined(separator: " ")] ?? [])
+            }
+        }
+        return found
+    }
+
     func suggestions(for line: StatementLine, _ reading: DescriptionReading) -> [MatchDecision.Suggestion] {
         var candidates: [StudentCode: (score: Int, why: [String])] = [:]
-        let words = reading.foldedText.uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        if !words.isEmpty {
-            for start in words.indices {
-                for length in 2...max(2, longestNameWords) where start + length <= words.count {
-                    let key = words[start..<(start + length)].joined(separator: " ")
-                    for code in studentsByName[key] ?? [] {
-                        candidates[code, default: (0, [])].score += 10
-                        candidates[code, default: (0, [])].why.append("name \(students[code]?.fullName ?? key) in the text")
-                    }
-                }
-            }
+        for code in namedStudents(in: reading) {
+            candidates[code] = (10, ["name \(students[code]?.fullName ?? code.value) in the text"])
         }
         let mentioned = Set(reading.classMentions.map(\.name))
         if !mentioned.isEmpty {
