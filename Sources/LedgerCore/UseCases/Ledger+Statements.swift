@@ -21,7 +21,10 @@ extension Ledger {
     /// or whose balances do not add up. A file imported before adds nothing; an overlapping file adds only the
     /// lines not yet known (see `LineIdentity`). How the file joins the account's previous statement (gap,
     /// overlap) is recorded and reported, not refused: the missing statement may simply come later.
-    public func importStatement(_ statement: Statement) throws -> StatementImportSummary {
+    /// - Parameter progress: called with (lines checked, lines in the file) while lines are checked against
+    ///   the ledger, for a progress display on a terminal.
+    public func importStatement(_ statement: Statement,
+                                progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> StatementImportSummary {
         let school = try requireSchool()
         let file = statement.source.name
         var summary = StatementImportSummary(fileName: file, format: statement.format, linesRead: statement.lines.count,
@@ -50,13 +53,15 @@ extension Ledger {
         }
         var known = try store.statementLineKeys(account: account)
         var fresh: [(line: StatementLine, identity: LineIdentity)] = []
-        for (line, identity) in zip(statement.lines, LineIdentity.identities(of: statement)) {
+        for (index, (line, identity)) in zip(statement.lines, LineIdentity.identities(of: statement)).enumerated() {
+            if index % 10_000 == 0 { progress?(index, statement.lines.count) }
             let seen = known.contains(identity.fingerprint) || identity.referenceKey.map(known.contains) == true
             if seen { summary.duplicateLines += 1; continue }
             fresh.append((line, identity))
             known.insert(identity.fingerprint)
             if let reference = identity.referenceKey { known.insert(reference) }
         }
+        progress?(statement.lines.count, statement.lines.count)
         summary.newLines = fresh.count
         (summary.continuity, summary.continuityVietnamese) = Self.continuity(of: statement, after: previous.filter { $0.account == account })
         var changes = try begin()
