@@ -29,6 +29,7 @@ public enum ReconciliationError: Error, Sendable, Equatable, CustomStringConvert
     case notMatched(String)
     case unknownInvoice(String)
     case nothingToAllocate(String)
+    case creditAlreadyUsed(String)
 
     public var description: String {
         switch self {
@@ -39,6 +40,7 @@ public enum ReconciliationError: Error, Sendable, Equatable, CustomStringConvert
         case .notMatched(let r): "bank line \(r) has no allocation to undo"
         case .unknownInvoice(let n): "no invoice \(n)"
         case .nothingToAllocate(let n): "invoice \(n) is void"
+        case .creditAlreadyUsed(let r): "the over-payment of bank line \(r) has already paid a later invoice; undoing it would leave the family owing a negative credit, so unmatch is refused"
         }
     }
 }
@@ -145,6 +147,14 @@ extension Ledger {
         let stored = try line(reference, in: lines)
         let active = try store.allocations().filter { $0.lineID == stored.lineID && $0.isActive }
         guard !active.isEmpty else { throw ReconciliationError.notMatched(reference) }
+        // A surplus kept as the family's credit may since have paid a newer invoice: reversing it then would
+        // take back money the ledger has already spent, so refuse before writing anything.
+        let balances = try store.creditBalances(root: "3383")
+        for allocation in active where allocation.invoiceNumber == nil {
+            if (balances[AccountCode.parentCredit(allocation.studentCode).value] ?? 0) < allocation.amount.dong {
+                throw ReconciliationError.creditAlreadyUsed(reference)
+            }
+        }
         var changes = try begin()
         var journal: [Int64: JournalRecord] = [:]
         let wanted = Set(active.map(\.journalSequence))

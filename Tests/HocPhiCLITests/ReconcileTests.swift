@@ -163,6 +163,9 @@ struct ReconcileTests {
         let payload = anOctober[9]
         #expect(payload.contains("5406500000"), "the QR asks for what is left: 500,000")
         #expect(school.cli.run("ledger", "verify").status == 0)
+        let undo = school.cli.run("unmatch", "C1")
+        #expect(undo.status == 1 && undo.err.contains("has already paid a later invoice"), "\(undo.err)")
+        #expect(matches(school).count == 2, "nothing was reversed")
         let november = school.cli.run("invoices", "issue", "--period", "2025-11")
         #expect(november.status == 0)
         let anNovember = try #require(invoiceRows(school).values.first { $0[4] == "2025-11" && $0[2] == "Nguyễn Văn An" })

@@ -21,7 +21,6 @@ struct DemoCommand: ParsableCommand {
         let console = Console.current
         let l = global.language
         let files = FileManager.default
-        try files.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let dbPath: String
         if let explicit = global.db ?? ProcessInfo.processInfo.environment["HOCPHI_DB"] {
             guard !files.fileExists(atPath: explicit) else {
@@ -34,6 +33,8 @@ struct DemoCommand: ParsableCommand {
                 try files.removeItem(atPath: dbPath + suffix)
             }
         }
+        // Only now, when the ledger path is known to be safe, is anything created.
+        try files.createDirectory(atPath: dir, withIntermediateDirectories: true)
         func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
 
         let roster = DemoRoster()

@@ -39,6 +39,9 @@ struct GlobalOptions: ParsableArguments {
         if path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") {
             throw CommandFailure("the PostgreSQL store is not available in this build yet; use a SQLite file path")
         }
+        if let fixed = ProcessInfo.processInfo.environment["HOCPHI_NOW"], Timestamp(iso: fixed) == nil {
+            throw CommandFailure("HOCPHI_NOW: \"\(fixed)\" is not an instant like 2025-09-01T08:00:00Z")
+        }
         if !creating && !FileManager.default.fileExists(atPath: path) {
             throw CommandFailure("\(path): no ledger here; run `hocphi init` first (or give --db PATH)")
         }
