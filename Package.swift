@@ -58,7 +58,13 @@ let package = Package(
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         // Adapter: QR symbols (libqrencode, level M) and their images: SVG in Swift, PNG through cairo.
-        .target(name: "QRImage", dependencies: ["CQRencode", "CCairo"], swiftSettings: strict),
+        .target(name: "QRImage", dependencies: ["VietQR", "CQRencode", "CCairo"], swiftSettings: strict),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // Adapter: printed documents as PDF through cairo (receipts, payment slips, report tables), DejaVu fonts.
+        // QR symbols come in as `QRMatrix` values from an injected encoder, so it needs no other adapter.
+        .target(name: "PrintedDocuments", dependencies: ["LedgerCore", "VietQR", "CCairo"], swiftSettings: strict),
+        // Adapter: report tables as XLSX workbooks through libxlsxwriter (numbers stay numbers).
+        .target(name: "ReportWorkbook", dependencies: ["LedgerCore", "CXlsxWriter"], swiftSettings: strict),
         // A realistic demo school, generated from a seed. Pure.
         .target(name: "DemoSchool", dependencies: ["LedgerCore", "VietnameseText"], swiftSettings: strict),
         // The command line: thin commands over the LedgerCore use cases. Names the concrete adapters.
@@ -67,7 +73,7 @@ let package = Package(
             dependencies: [
                 "LedgerCore", "VietQR", "TabularInput", "SQLiteStore", "DemoSchool", "BankFormats", "LedgerResources",
                 "BankStatements", "Reconciliation",
-                "QRImage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "QRImage", "PrintedDocuments", "ReportWorkbook", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .executableTarget(name: "hocphi", dependencies: ["HocPhiCLI"], swiftSettings: strict),
@@ -97,6 +103,10 @@ let package = Package(
             name: "SQLiteStoreTests",
             dependencies: ["SQLiteStore", "LedgerCore", "LedgerResources", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        .testTarget(name: "PrintedDocumentsTests", dependencies: ["PrintedDocuments", "LedgerCore", "QRImage"],
+                    swiftSettings: strict),
+        .testTarget(name: "ReportWorkbookTests", dependencies: ["ReportWorkbook", "LedgerCore", "TabularInput", "ZIPFoundation"],
+                    swiftSettings: strict),
         .testTarget(name: "QRImageTests", dependencies: ["QRImage", "VietQR", "CCairo"], swiftSettings: strict),
         .testTarget(
             name: "HocPhiCLITests",

@@ -1,3 +1,4 @@
+import VietQR
 import CCairo
 import Foundation
 

@@ -1,3 +1,4 @@
+@_exported import VietQR
 import CQRencode
 import Foundation
 

@@ -1,3 +1,4 @@
+import VietQR
 extension QRImage {
     /// The symbol as an SVG document: a white square and one black `<path>`, quiet zone included.
     ///

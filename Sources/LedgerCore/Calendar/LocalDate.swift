@@ -36,6 +36,18 @@ public struct LocalDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
         return "\(year)-\(pad(month))-\(pad(day))"
     }
 
+    /// `05/10/2025`: how a Vietnamese reader writes a date (zero-padded day first).
+    public var vietnamese: String {
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(pad(day))/\(pad(month))/\(year)"
+    }
+
+    /// `ngày 05 tháng 10 năm 2025`: the formal date on a receipt or a report.
+    public var vietnameseFormal: String {
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "ngày \(pad(day)) tháng \(pad(month)) năm \(year)"
+    }
+
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -43,7 +43,7 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
     /// The plain integer a file or a bank reads: `1334520`.
     public var description: String { String(dong) }
 
-    static func groupThousands(_ value: Int64) -> String {
+    public static func groupThousands(_ value: Int64) -> String {
         let digits = String(value.magnitude)
         var out = ""
         for (index, digit) in digits.enumerated() {

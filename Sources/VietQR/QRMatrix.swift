@@ -8,7 +8,7 @@ public struct QRMatrix: Sendable, Hashable {
     /// The QR version (1…40) the encoder chose: the smallest whose capacity at level M holds the payload.
     public let version: Int
     /// Row-major, one byte per module: 1 dark, 0 light. Renderers read it directly.
-    let modules: [UInt8]
+    public let modules: [UInt8]
 
     /// A matrix from `size × size` modules in row-major order (`true` is dark).
     ///
@@ -21,7 +21,8 @@ public struct QRMatrix: Sendable, Hashable {
         self.init(size: size, version: version, modules: dark.map { $0 ? 1 : 0 })
     }
 
-    init(size: Int, version: Int, modules: [UInt8]) {
+    /// A matrix from row-major modules (1 dark, 0 light), as an encoder library hands them over.
+    public init(size: Int, version: Int, modules: [UInt8]) {
         self.size = size
         self.version = version
         self.modules = modules
@@ -38,7 +39,7 @@ extension QRMatrix {
     /// Calls `body(row, firstColumn, length)` for every horizontal run of dark modules, top to bottom: both
     /// renderers draw runs rather than single modules, which makes files smaller and edges seamless.
     @inline(__always)
-    func forEachDarkRun(_ body: (_ y: Int, _ start: Int, _ length: Int) -> Void) {
+    public func forEachDarkRun(_ body: (_ y: Int, _ start: Int, _ length: Int) -> Void) {
         modules.withUnsafeBufferPointer { modules in
             for y in 0..<size {
                 let row = y * size

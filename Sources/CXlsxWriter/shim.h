@@ -1,0 +1,2 @@
+// libxlsxwriter (Debian: libxlsxwriter-dev), found through pkg-config "xlsxwriter".
+#include <xlsxwriter.h>
