@@ -1,2 +1,3 @@
 // cairo (Debian: libcairo2-dev), found through pkg-config "cairo" (which adds -I/usr/include/cairo).
 #include <cairo.h>
+#include <cairo-pdf.h>

@@ -176,6 +176,15 @@ extension Ledger {
         }
         changes.setStatus(ofLine: stored.lineID, .unmatched, held: true)
         changes.audit(AuditEvent("line.unmatched", subject: stored.reference, details: reason))
+        // A receipt says the invoice is paid; once its payment is undone it no longer stands. It is cancelled
+        // (kept on file, number never reused) in the same batch, so the ledger never shows both.
+        let undone = Set(active.compactMap(\.invoiceNumber).filter { invoices[$0].map { !$0.isSettled } ?? false })
+        for receipt in try store.receipts() where receipt.status == .issued && undone.contains(receipt.receipt.invoiceNumber) {
+            let why = "thanh toán \(stored.reference) bị huỷ phân bổ: \(reason)"
+            changes.cancel(ReceiptCancellation(number: receipt.receipt.number, reason: why, actor: actor, at: changes.recordedAt))
+            changes.audit(AuditEvent("receipt.cancelled", subject: receipt.receipt.number.description,
+                                     details: "invoice \(receipt.receipt.invoiceNumber): \(why)"))
+        }
         try store.commit(changes)
     }
 

@@ -15,6 +15,12 @@ struct ChangeWriter {
                 """, arguments: [school.name, school.bankBIN, school.accountNumber, school.accountName, school.city,
                                  school.paymentCodeKey.multiplier, school.paymentCodeKey.offset, school.createdAt.description])
         }
+        if let school = changes.newSchool ?? changes.updatedSchool {
+            // The profile fields that may change after init (never the bank account or the code key).
+            try db.execute(sql: "UPDATE school SET address = ?, tax_code = ?, receipt_form = ?, receipt_letters = ? WHERE id = 1",
+                           arguments: [school.address, school.taxCode, school.receiptSeries.formSymbol, school.receiptSeries.letters])
+        }
+        try ReceiptWriter(db: db).write(changes)
         let student = try db.cachedStatement(sql: """
             INSERT INTO students (student_code, full_name, class_name, date_of_birth, guardian_name, guardian_phone)
             VALUES (?, ?, ?, ?, ?, ?)

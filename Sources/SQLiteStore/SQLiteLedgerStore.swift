@@ -37,7 +37,9 @@ public struct SQLiteLedgerStore: LedgerStore {
             return School(name: row["name"], bankBIN: row["bank_bin"], accountNumber: row["account_number"],
                           accountName: row["account_name"], city: row["city"],
                           paymentCodeKey: try PaymentCodeKey(multiplier: row["payment_code_multiplier"], offset: row["payment_code_offset"]),
-                          createdAt: try RowDecoding.timestamp(row["created_at"], "school.created_at"))
+                          createdAt: try RowDecoding.timestamp(row["created_at"], "school.created_at"),
+                          address: row["address"], taxCode: row["tax_code"],
+                          receiptSeries: ReceiptSeries(formSymbol: row["receipt_form"], letters: row["receipt_letters"]))
         }
     }
 

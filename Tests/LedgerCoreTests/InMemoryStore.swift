@@ -19,6 +19,8 @@ final class InMemoryStore: LedgerStore, @unchecked Sendable {
     private var statementLines: [StoredStatementLine] = []
     private var storedAllocations: [Allocation] = []
     private var statementLineKeysByAccount: [String: Set<String>] = [:]
+    private var storedReceipts: [SignedReceipt] = []
+    private var storedKey: SigningKey?
     private var currentHead = LedgerHead.empty
     private var commits = 0
     /// Runs inside `commit` before the head is compared: lets a test simulate another process writing meanwhile.
@@ -52,6 +54,9 @@ final class InMemoryStore: LedgerStore, @unchecked Sendable {
     }
 
     func statements() throws -> [StatementRecord] { locked { statementRecords } }
+
+    func receipts() throws -> [SignedReceipt] { locked { storedReceipts } }
+    func signingKey() throws -> SigningKey? { locked { storedKey } }
 
     func allocations() throws -> [Allocation] { locked { storedAllocations } }
 
@@ -133,6 +138,25 @@ final class InMemoryStore: LedgerStore, @unchecked Sendable {
             for (number, paid, _) in changes.invoicePayments {
                 if let index = storedInvoices.firstIndex(where: { $0.number == number }) { storedInvoices[index].amountPaid = paid }
             }
+            if let school = changes.updatedSchool { storedSchool = school }
+            if let key = changes.newSigningKey {
+                guard storedKey == nil else { throw FakeStoreError.keyExists }
+                storedKey = key
+            }
+            for signed in changes.receipts {
+                // The same rule as the SQLite schema: the next number of its series, never a gap or a reuse.
+                let last = storedReceipts.filter { $0.receipt.number.series == signed.receipt.number.series }.map(\.receipt.number.number).max() ?? 0
+                guard signed.receipt.number.number == last + 1 else { throw FakeStoreError.receiptGap(signed.receipt.number.description) }
+                storedReceipts.append(signed)
+                if let old = signed.receipt.replaces, let index = storedReceipts.firstIndex(where: { $0.receipt.number == old }) {
+                    storedReceipts[index].replacedBy = signed.receipt.number
+                }
+            }
+            for cancellation in changes.receiptCancellations {
+                guard let index = storedReceipts.firstIndex(where: { $0.receipt.number == cancellation.number }),
+                      storedReceipts[index].cancellation == nil else { throw FakeStoreError.receiptGap(cancellation.number.description) }
+                storedReceipts[index].cancellation = cancellation
+            }
             auditLog += changes.audit
             currentHead = changes.head
             commits += 1
@@ -166,6 +190,8 @@ enum FakeStoreError: Error, Equatable {
     case schoolExists
     case duplicateInvoice(String)
     case brokenChain(String)
+    case keyExists
+    case receiptGap(String)
 }
 
 /// A clock a test moves by hand.

@@ -12,6 +12,8 @@ struct InitCommand: ParsableCommand {
     @Option(help: "Số tài khoản (account number).") var account: String
     @Option(name: .customLong("account-name"), help: "Tên chủ tài khoản (account holder).") var accountName: String
     @Option(help: "Tỉnh/thành phố (city).") var city: String?
+    @Option(help: "Địa chỉ (address), printed on receipts.") var address: String?
+    @Option(name: .customLong("tax-code"), help: "Mã số thuế (tax code), printed on receipts.") var taxCode: String?
 
     func validate() throws {
         if bankBIN == nil && bank == nil { throw ValidationError("give --bank-bin BIN or --bank NAME") }
@@ -27,8 +29,10 @@ struct InitCommand: ParsableCommand {
         let ledger = try global.openLedger(creating: true)
         var random = SystemRandomNumberGenerator()
         let created = try ledger.initialize(
-            SchoolSetup(name: school, bankBIN: bin, accountNumber: account, accountName: accountName, city: city),
-            knownBINs: Set(directory.banks.map(\.bin)), key: PaymentCodeKey.random(using: &random))
+            SchoolSetup(name: school, bankBIN: bin, accountNumber: account, accountName: accountName, city: city,
+                        address: address, taxCode: taxCode),
+            knownBINs: Set(directory.banks.map(\.bin)), key: PaymentCodeKey.random(using: &random),
+            signingSeed: ReceiptsCommand.randomSeed())
         let bankName = directory.bank(bin: created.bankBIN)?.shortName ?? created.bankBIN
         let l = global.language
         Console.current.print(l.pick("Đã tạo sổ cái cho \(created.name): tài khoản \(created.accountNumber) tại \(bankName) (\(global.databasePath)).",

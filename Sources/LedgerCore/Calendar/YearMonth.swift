@@ -27,6 +27,20 @@ public struct YearMonth: Sendable, Hashable, Codable, Comparable, CustomStringCo
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }
 
+    /// `Tháng 9/2025`: how a slip or a receipt names the period billed.
+    public var vietnameseLabel: String { "Tháng \(month)/\(year)" }
+
+    /// The month after this one.
+    public var next: YearMonth {
+        month == 12 ? YearMonth(year: year + 1, month: 1)! : YearMonth(year: year, month: month + 1)!
+    }
+
+    /// The month a date falls in.
+    public init(_ date: LocalDate) {
+        self.year = date.year
+        self.month = date.month
+    }
+
     /// The school year this month belongs to (September–August, teaching September–May).
     public var schoolYear: SchoolYear { SchoolYear(startYear: month >= 9 ? year : year - 1) }
 

@@ -23,6 +23,12 @@ public struct LedgerChanges: Sendable {
     public private(set) var reversedAllocations: [(allocationEntry: Int64, reversedBy: Int64)] = []
     public private(set) var lineStatuses: [(lineID: Int64, status: LineStatus, held: Bool)] = []
     public private(set) var invoicePayments: [(invoiceNumber: String, amountPaid: Money, status: InvoiceStatus)] = []
+    /// The school's receipt-signing key, created once (at `init`, or on first use in a ledger made before).
+    public var newSigningKey: SigningKey?
+    /// The school profile as edited (address, tax code, receipt series); `nil` when unchanged.
+    public var updatedSchool: School?
+    public private(set) var receipts: [SignedReceipt] = []
+    public private(set) var receiptCancellations: [ReceiptCancellation] = []
 
     public init(base: LedgerHead, at time: Timestamp, actor: String) {
         self.base = base
@@ -35,6 +41,7 @@ public struct LedgerChanges: Sendable {
         newSchool == nil && students.isEmpty && feeItems.isEmpty && deactivatedFees.isEmpty && invoices.isEmpty
             && journal.isEmpty && statements.isEmpty && allocations.isEmpty
             && reversedAllocations.isEmpty && lineStatuses.isEmpty && invoicePayments.isEmpty && audit.isEmpty
+            && newSigningKey == nil && updatedSchool == nil && receipts.isEmpty && receiptCancellations.isEmpty
     }
 
     /// Seals `entry` into the journal and returns its sequence number.
@@ -75,6 +82,8 @@ public struct LedgerChanges: Sendable {
     public mutating func setStatus(ofLine lineID: Int64, _ status: LineStatus, held: Bool = false) {
         lineStatuses.append((lineID, status, held))
     }
+    public mutating func add(_ receipt: SignedReceipt) { receipts.append(receipt) }
+    public mutating func cancel(_ cancellation: ReceiptCancellation) { receiptCancellations.append(cancellation) }
     public mutating func setPaid(_ invoice: Invoice) {
         invoicePayments.append((invoice.number, invoice.amountPaid, invoice.status))
     }

@@ -26,6 +26,10 @@ public protocol LedgerStore: Sendable {
     func allocations() throws -> [Allocation]
     /// The balance (credits − debits) of every sub-account of `root` that has postings: `3383.<student>` → đồng.
     func creditBalances(root: String) throws -> [String: Int64]
+    /// Every receipt ever issued, in number order, with its cancellation and replacement when there is one.
+    func receipts() throws -> [SignedReceipt]
+    /// The school's receipt-signing key, if one was created.
+    func signingKey() throws -> SigningKey?
     /// Applies `changes` atomically. Throws `StoreConflict` when the head moved since `changes.base`
     /// (another process wrote meanwhile): nothing is written and the caller may retry from fresh state.
     func commit(_ changes: LedgerChanges) throws

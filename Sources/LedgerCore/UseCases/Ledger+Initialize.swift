@@ -7,8 +7,13 @@ public struct SchoolSetup: Sendable, Hashable {
     public var accountNumber: String
     public var accountName: String
     public var city: String?
+    public var address: String?
+    public var taxCode: String?
 
-    public init(name: String, bankBIN: String, accountNumber: String, accountName: String, city: String? = nil) {
+    public init(name: String, bankBIN: String, accountNumber: String, accountName: String, city: String? = nil,
+                address: String? = nil, taxCode: String? = nil) {
+        self.address = address
+        self.taxCode = taxCode
         self.name = name
         self.bankBIN = bankBIN
         self.accountNumber = accountNumber
@@ -22,7 +27,9 @@ extension Ledger {
     /// - Parameters:
     ///   - knownBINs: the bank directory's BINs; a BIN outside it would produce QR codes no app can pay.
     ///   - key: the payment-code key, drawn by the caller from its random source.
-    public func initialize(_ setup: SchoolSetup, knownBINs: Set<String>, key: PaymentCodeKey) throws -> School {
+    ///   - signingSeed: 32 random bytes for the school's receipt-signing key (Ed25519), also from the caller.
+    public func initialize(_ setup: SchoolSetup, knownBINs: Set<String>, key: PaymentCodeKey,
+                           signingSeed: [UInt8]? = nil) throws -> School {
         if let existing = try store.school() { throw LedgerError.alreadyInitialized(existing.name) }
         let name = VietnameseNormalization.cleanName(setup.name)
         guard !name.isEmpty else { throw LedgerError.invalidSetup(field: "--school", reason: "the school name is empty") }
@@ -40,13 +47,70 @@ extension Ledger {
         let accountName = VietnameseNormalization.cleanName(setup.accountName)
         guard !accountName.isEmpty else { throw LedgerError.invalidSetup(field: "--account-name", reason: "the account name is empty") }
         let city = setup.city.map(VietnameseNormalization.cleanName).flatMap { $0.isEmpty ? nil : $0 }
+        let profile = try ProfileFields(address: setup.address, taxCode: setup.taxCode)
         var changes = try begin()
         let school = School(name: name, bankBIN: bin, accountNumber: account, accountName: accountName, city: city,
-                            paymentCodeKey: key, createdAt: changes.recordedAt)
+                            paymentCodeKey: key, createdAt: changes.recordedAt, address: profile.address, taxCode: profile.taxCode)
         changes.newSchool = school
+        if let signingSeed {
+            guard let signing = SigningKey(seed: signingSeed, createdAt: changes.recordedAt) else {
+                throw LedgerError.invalidSetup(field: "signing key", reason: "the seed is not 32 bytes")
+            }
+            changes.newSigningKey = signing
+            changes.audit(AuditEvent("school.signing_key_created", subject: signing.fingerprint,
+                                     details: "Ed25519 public key \(Hex.lowercase(signing.publicKey))"))
+        }
         changes.audit(AuditEvent("school.created", subject: name,
                                  details: "bank \(bin), account \(account) (\(accountName))\(city.map { ", \($0)" } ?? "")"))
         try store.commit(changes)
         return school
+    }
+}
+
+extension Ledger {
+    /// Edits what a receipt prints about the school: address, tax code, receipt form and series letters.
+    /// The bank account and the payment-code key never change here (codes already printed depend on them).
+    /// `nil` leaves a field as it is; an empty string clears address or tax code.
+    public func updateSchoolProfile(address: String?, taxCode: String?, receiptForm: String?, receiptLetters: String?) throws -> School {
+        var school = try requireSchool()
+        let old = school
+        let profile = try ProfileFields(address: address, taxCode: taxCode)
+        if address != nil { school.address = profile.address }
+        if taxCode != nil { school.taxCode = profile.taxCode }
+        if let receiptForm { school.receiptSeries.formSymbol = receiptForm.trimmingSpaces().uppercased() }
+        if let receiptLetters { school.receiptSeries.letters = receiptLetters.trimmingSpaces().uppercased() }
+        if let problem = school.receiptSeries.problem { throw LedgerError.invalidSetup(field: "receipt series", reason: problem) }
+        guard school != old else { return school }
+        var changes = try begin()
+        changes.updatedSchool = school
+        var details: [String] = []
+        if school.address != old.address { details.append("address: \(old.address ?? "—") → \(school.address ?? "—")") }
+        if school.taxCode != old.taxCode { details.append("tax code: \(old.taxCode ?? "—") → \(school.taxCode ?? "—")") }
+        if school.receiptSeries != old.receiptSeries {
+            details.append("receipts: \(old.receiptSeries.formSymbol)/\(old.receiptSeries.letters) → \(school.receiptSeries.formSymbol)/\(school.receiptSeries.letters)")
+        }
+        changes.audit(AuditEvent("school.updated", subject: school.name, details: details.joined(separator: "; ")))
+        try store.commit(changes)
+        return school
+    }
+}
+
+/// The optional profile fields, cleaned and checked: a Vietnamese tax code is 10 digits, or 10-3 for a branch.
+private struct ProfileFields {
+    let address: String?
+    let taxCode: String?
+
+    init(address: String?, taxCode: String?) throws {
+        let address = address.map(VietnameseNormalization.cleanName)
+        self.address = address.flatMap { $0.isEmpty ? nil : $0 }
+        let tax = taxCode?.filter { !$0.isWhitespace } ?? ""
+        if !tax.isEmpty {
+            let parts = tax.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts[0].count == 10, parts[0].allSatisfy({ $0.asciiDigit != nil }),
+                  parts.count == 1 || (parts.count == 2 && parts[1].count == 3 && parts[1].allSatisfy({ $0.asciiDigit != nil })) else {
+                throw LedgerError.invalidSetup(field: "--tax-code", reason: "\"\(taxCode ?? "")\" is not a tax code (10 digits, or 10-3 for a branch)")
+            }
+        }
+        self.taxCode = tax.isEmpty ? nil : tax
     }
 }

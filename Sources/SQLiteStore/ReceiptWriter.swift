@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import LedgerCore
+
+/// Writes the receipt part of a batch: the signing key (once), new receipts with their signed content as
+/// JSON, and cancellations. The schema refuses any update or delete, and any number out of sequence.
+struct ReceiptWriter {
+    let db: Database
+
+    func write(_ changes: LedgerChanges) throws {
+        if let key = changes.newSigningKey {
+            try db.execute(sql: "INSERT INTO signing_key (id, private_key, public_key, created_at) VALUES (1, ?, ?, ?)",
+                           arguments: [Data(key.privateKey), Data(key.publicKey), key.createdAt.description])
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for signed in changes.receipts {
+            let receipt = signed.receipt
+            let content = String(decoding: try encoder.encode(receipt), as: UTF8.self)
+            try db.execute(sql: """
+                INSERT INTO receipts (series, number, invoice_number, amount, content, signature, replaces_series,
+                                      replaces_number, issued_at, actor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [receipt.number.series, receipt.number.number, receipt.invoiceNumber, receipt.total.dong,
+                                 content, Data(signed.signature), receipt.replaces?.series, receipt.replaces?.number,
+                                 receipt.issuedAt.description, changes.actor])
+        }
+        for cancellation in changes.receiptCancellations {
+            try db.execute(sql: """
+                INSERT INTO receipt_cancellations (series, number, reason, actor, cancelled_at) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [cancellation.number.series, cancellation.number.number, cancellation.reason,
+                                 cancellation.actor, cancellation.at.description])
+        }
+    }
+}
+
+extension SQLiteLedgerStore {
+    public func receipts() throws -> [SignedReceipt] {
+        try writer.read { db in
+            let decoder = JSONDecoder()
+            var cancellations: [ReceiptNumber: ReceiptCancellation] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM receipt_cancellations") {
+                let number = ReceiptNumber(series: row["series"], number: row["number"])
+                cancellations[number] = ReceiptCancellation(
+                    number: number, reason: row["reason"], actor: row["actor"],
+                    at: try RowDecoding.timestamp(row["cancelled_at"], "receipt_cancellations.cancelled_at"))
+            }
+            var receipts: [SignedReceipt] = []
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM receipts ORDER BY series, number") {
+                let content: String = row["content"]
+                let receipt: Receipt
+                do {
+                    receipt = try decoder.decode(Receipt.self, from: Data(content.utf8))
+                } catch {
+                    throw RowDecoding.CorruptRow(description: "receipt \(row["series"] as String)-\(row["number"] as Int64): content is not a receipt (\(error))")
+                }
+                let signature: Data = row["signature"]
+                receipts.append(SignedReceipt(receipt: receipt, signature: Array(signature),
+                                              cancellation: cancellations[receipt.number]))
+            }
+            let replacedBy = Dictionary(receipts.compactMap { signed in signed.receipt.replaces.map { ($0, signed.receipt.number) } },
+                                        uniquingKeysWith: { a, _ in a })
+            return receipts.map { signed in
+                var signed = signed
+                signed.replacedBy = replacedBy[signed.receipt.number]
+                return signed
+            }
+        }
+    }
+
+    public func signingKey() throws -> SigningKey? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM signing_key WHERE id = 1") else { return nil }
+            let seed: Data = row["private_key"]
+            let created = try RowDecoding.timestamp(row["created_at"], "signing_key.created_at")
+            guard let key = SigningKey(seed: Array(seed), createdAt: created) else {
+                throw RowDecoding.CorruptRow(description: "signing_key: the stored private key is not an Ed25519 key")
+            }
+            let stored: Data = row["public_key"]
+            guard Array(stored) == key.publicKey else {
+                throw RowDecoding.CorruptRow(description: "signing_key: the stored public key is not the private key's")
+            }
+            return key
+        }
+    }
+}
