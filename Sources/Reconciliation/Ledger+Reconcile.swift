@@ -165,7 +165,7 @@ extension Ledger {
             let postings = record.lines.map { Posting($0.side == "D" ? .credit : .debit, AccountCode(raw: $0.account), Money(dong: $0.amount)) }
             let reversal = try JournalEntry(kind: .reversal, reference: record.reference,
                                             memo: "Hủy phân bổ \(record.reference) (\(actor): \(reason))", postings: postings,
-                                            reverses: sequence)
+                                            reverses: sequence, period: YearMonth(record.period))
             changes.reverseAllocations(postedBy: sequence, reversedBy: changes.record(reversal))
         }
         for allocation in active {
@@ -211,7 +211,7 @@ extension Ledger {
         }
         let entry = try JournalEntry(kind: .paymentAllocated, reference: stored.reference,
                                      memo: "Thu tiền \(stored.reference) ngày \(stored.line.bookingDate): \(reason)",
-                                     postings: [.debit(.bank, total)] + credits)
+                                     postings: [.debit(.bank, total)] + credits, period: YearMonth(stored.line.bookingDate))
         let sequence = changes.record(entry)
         for share in shares {
             changes.add(Allocation(lineID: stored.lineID, bankReference: stored.reference, bookingDate: stored.line.bookingDate,

@@ -21,6 +21,12 @@ struct ChangeWriter {
                            arguments: [school.address, school.taxCode, school.receiptSeries.formSymbol, school.receiptSeries.letters])
         }
         try ReceiptWriter(db: db).write(changes)
+        if let period = changes.closedPeriod {
+            // The head the close saw is the batch's base: the close itself adds no journal entry.
+            try db.execute(sql: "INSERT INTO period_closes (period, closed_at, actor, journal_seq, journal_hash) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [period.description, changes.recordedAt.description, changes.actor,
+                                       changes.base.journalSequence, changes.base.journalHash])
+        }
         let student = try db.cachedStatement(sql: """
             INSERT INTO students (student_code, full_name, class_name, date_of_birth, guardian_name, guardian_phone)
             VALUES (?, ?, ?, ?, ?, ?)
@@ -47,13 +53,13 @@ struct ChangeWriter {
             try db.execute(sql: "UPDATE fee_items SET active = 0 WHERE fee_code = ?", arguments: [code.value])
         }
         let entry = try db.cachedStatement(sql: """
-            INSERT INTO journal_entries (seq, recorded_at, kind, reference, memo, actor, reverses, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO journal_entries (seq, recorded_at, kind, reference, memo, actor, reverses, prev_hash, hash, period)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let posting = try db.cachedStatement(sql: "INSERT INTO postings (entry_seq, line_no, account, side, amount) VALUES (?, ?, ?, ?, ?)")
         for record in changes.journal {
             try entry.execute(arguments: [record.sequence, record.recordedAt, record.kind, record.reference, record.memo,
-                                          record.actor, record.reverses, record.previousHash, record.hash])
+                                          record.actor, record.reverses, record.previousHash, record.hash, record.period])
             for (index, line) in record.lines.enumerated() {
                 try posting.execute(arguments: [record.sequence, index + 1, line.account, line.side, line.amount])
             }

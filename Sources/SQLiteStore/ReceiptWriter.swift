@@ -68,6 +68,18 @@ extension SQLiteLedgerStore {
         }
     }
 
+    public func periodCloses() throws -> [PeriodClose] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM period_closes ORDER BY period").map { row in
+                guard let period = YearMonth(row["period"] as String) else {
+                    throw RowDecoding.CorruptRow(description: "period_closes: \"\(row["period"] as String)\" is not a month")
+                }
+                return PeriodClose(period: period, closedAt: try RowDecoding.timestamp(row["closed_at"], "period_closes.closed_at"),
+                                   actor: row["actor"], journalSequence: row["journal_seq"], journalHash: row["journal_hash"])
+            }
+        }
+    }
+
     public func signingKey() throws -> SigningKey? {
         try writer.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM signing_key WHERE id = 1") else { return nil }

@@ -80,6 +80,10 @@ public struct SQLiteLedgerStore: LedgerStore {
             head.auditHash = row["hash"]
         }
         head.lastInvoiceSerial = try Int64.fetchOne(db, sql: "SELECT coalesce(max(serial), 0) FROM invoices") ?? 0
+        if let closed = try String.fetchOne(db, sql: "SELECT max(period) FROM period_closes") {
+            guard let month = YearMonth(closed) else { throw RowDecoding.CorruptRow(description: "period_closes: \"\(closed)\" is not a month") }
+            head.closedThrough = month
+        }
         return head
     }
 
@@ -100,7 +104,7 @@ public struct SQLiteLedgerStore: LedgerStore {
                 try body(JournalRecord(sequence: sequence, recordedAt: entry["recorded_at"], kind: entry["kind"],
                                        reference: entry["reference"], memo: entry["memo"], actor: entry["actor"],
                                        reverses: entry["reverses"], lines: recordLines,
-                                       previousHash: entry["prev_hash"], hash: entry["hash"]))
+                                       previousHash: entry["prev_hash"], hash: entry["hash"], period: entry["period"]))
             }
         }
     }

@@ -22,6 +22,7 @@ final class InMemoryStore: LedgerStore, @unchecked Sendable {
     private var storedReceipts: [SignedReceipt] = []
     private var storedKey: SigningKey?
     private var currentHead = LedgerHead.empty
+    private var storedCloses: [PeriodClose] = []
     private var commits = 0
     /// Runs inside `commit` before the head is compared: lets a test simulate another process writing meanwhile.
     var beforeCommit: (@Sendable (InMemoryStore) -> Void)?
@@ -57,6 +58,7 @@ final class InMemoryStore: LedgerStore, @unchecked Sendable {
 
     func receipts() throws -> [SignedReceipt] { locked { storedReceipts } }
     func signingKey() throws -> SigningKey? { locked { storedKey } }
+    func periodCloses() throws -> [PeriodClose] { locked { storedCloses } }
 
     func allocations() throws -> [Allocation] { locked { storedAllocations } }
 
@@ -158,6 +160,10 @@ final class InMemoryStore: LedgerStore, @unchecked Sendable {
                 storedReceipts[index].cancellation = cancellation
             }
             auditLog += changes.audit
+            if let period = changes.closedPeriod {
+                storedCloses.append(PeriodClose(period: period, closedAt: changes.recordedAt, actor: changes.actor,
+                                                journalSequence: changes.base.journalSequence, journalHash: changes.base.journalHash))
+            }
             currentHead = changes.head
             commits += 1
         }

@@ -208,15 +208,22 @@ struct JournalRecordTests {
         account=10:531.TIENAN
         side=1:C
         amount=6:150000
+        period=7:2025-09
 
         """
 
     @Test func sealedRecordHasTheHandWrittenCanonicalBytesAndAnIndependentlyComputedHash() {
         let record = JournalRecord(sealing: Self.sampleEntry, sequence: 1, at: Fixtures.time("2025-09-01T08:00:00Z"),
-                                   actor: "ke-toan", previousHash: HashChain.genesis)
+                                   actor: "ke-toan", previousHash: HashChain.genesis, period: Fixtures.month("2025-09"))
         #expect(record.canonicalBytes == Array(Self.sampleCanonical.utf8))
-        // printf '0…0(64 zeros)hocphi.journal.v1\nsequence=1:1\n…amount=6:150000\n' | sha256sum
-        #expect(record.hash == "e8f82e812c5450b0fd9ef5d8a7173ae88d3986839e354ba6e511e91f1291800d")
+        // printf '0…0(64 zeros)hocphi.journal.v1\nsequence=1:1\n…amount=6:150000\nperiod=7:2025-09\n' | sha256sum
+        #expect(record.hash == "4da4dc7e0453127cbcb437e6fd337658da5e5b2298e7f6a0a30876676e7fa4d6")
+        #expect(record.period == "2025-09")
+        // A record sealed before periods existed has no period field, and its hash is unchanged (…\namount=6:150000\n).
+        let legacy = JournalRecord(sequence: 1, recordedAt: record.recordedAt, kind: record.kind, reference: record.reference,
+                                   memo: record.memo, actor: record.actor, reverses: nil, lines: record.lines,
+                                   previousHash: HashChain.genesis, hash: "", period: "")
+        #expect(legacy.computedHash == "e8f82e812c5450b0fd9ef5d8a7173ae88d3986839e354ba6e511e91f1291800d")
         #expect(record.computedHash == record.hash)
         #expect(record.lines == [Line(account: "131.HS001", side: "D", amount: 150_000),
                                  Line(account: "531.TIENAN", side: "C", amount: 150_000)])
@@ -237,7 +244,7 @@ struct JournalRecordTests {
     @Test func sealingGivesLowercaseHexEqualToComputedHash() {
         for sequence in Int64(1)...20 {
             let record = JournalRecord(sealing: Self.sampleEntry, sequence: sequence, at: Timestamp(secondsSince1970: sequence * 1000),
-                                       actor: "a", previousHash: HashChain.genesis)
+                                       actor: "a", previousHash: HashChain.genesis, period: Fixtures.month("2025-09"))
             #expect(Self.isLowercaseHex64(record.hash))
             #expect(record.hash == record.computedHash)
         }

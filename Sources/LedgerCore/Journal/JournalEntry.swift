@@ -27,8 +27,13 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public let postings: [Posting]
     /// The sequence number of the entry this one reverses, if it is a reversal.
     public let reverses: Int64?
+    /// The month the entry belongs to by its nature: the billed month of an invoice, the booking month of a
+    /// payment, the original's month for a reversal. `nil`: the month it is recorded in. When that month is
+    /// closed, the entry lands in the first open month instead (see `LedgerChanges.record`).
+    public let period: YearMonth?
 
-    public init(kind: EntryKind, reference: String, memo: String, postings: [Posting], reverses: Int64? = nil) throws(JournalError) {
+    public init(kind: EntryKind, reference: String, memo: String, postings: [Posting], reverses: Int64? = nil,
+                period: YearMonth? = nil) throws(JournalError) {
         guard !postings.isEmpty else { throw .noPostings(reference: reference) }
         var debits = Money.zero, credits = Money.zero
         do {
@@ -50,12 +55,14 @@ public struct JournalEntry: Sendable, Hashable, Codable {
         self.memo = memo
         self.postings = postings
         self.reverses = reverses
+        self.period = period
     }
 
     /// The entry that undoes this one: same accounts and amounts, sides swapped.
     public func reversal(ofSequence sequence: Int64, memo: String) -> JournalEntry {
         let swapped = postings.map { Posting($0.side == .debit ? .credit : .debit, $0.account, $0.amount) }
-        return try! JournalEntry(kind: .reversal, reference: reference, memo: memo, postings: swapped, reverses: sequence)
+        return try! JournalEntry(kind: .reversal, reference: reference, memo: memo, postings: swapped, reverses: sequence,
+                                 period: period)
     }
 
     public var total: Money {

@@ -25,9 +25,12 @@ public struct JournalRecord: Sendable, Hashable, Codable {
     public let lines: [Line]
     public let previousHash: String
     public let hash: String
+    /// The accounting month (`2025-09`) the entry counts in; empty for records made before periods existed.
+    public let period: String
 
     public init(sequence: Int64, recordedAt: String, kind: String, reference: String, memo: String, actor: String,
-                reverses: Int64?, lines: [Line], previousHash: String, hash: String) {
+                reverses: Int64?, lines: [Line], previousHash: String, hash: String, period: String = "") {
+        self.period = period
         self.sequence = sequence
         self.recordedAt = recordedAt
         self.kind = kind
@@ -41,11 +44,12 @@ public struct JournalRecord: Sendable, Hashable, Codable {
     }
 
     /// Seals a balanced entry after the record whose hash is `previousHash`.
-    public init(sealing entry: JournalEntry, sequence: Int64, at time: Timestamp, actor: String, previousHash: String) {
+    public init(sealing entry: JournalEntry, sequence: Int64, at time: Timestamp, actor: String, previousHash: String,
+                period: YearMonth) {
         let lines = entry.postings.map { Line(account: $0.account.value, side: $0.side.rawValue, amount: $0.amount.dong) }
         let unsealed = JournalRecord(sequence: sequence, recordedAt: time.description, kind: entry.kind.rawValue,
                                      reference: entry.reference, memo: entry.memo, actor: actor, reverses: entry.reverses,
-                                     lines: lines, previousHash: previousHash, hash: "")
+                                     lines: lines, previousHash: previousHash, hash: "", period: period.description)
         self = unsealed.withHash(unsealed.computedHash)
     }
 
@@ -67,11 +71,13 @@ public struct JournalRecord: Sendable, Hashable, Codable {
             encoder.field("side", line.side)
             encoder.field("amount", String(line.amount))
         }
+        // Last and only when set, so records sealed before periods existed keep their hashes.
+        if !period.isEmpty { encoder.field("period", period) }
         return encoder.bytes
     }
 
     func withHash(_ hash: String) -> JournalRecord {
         JournalRecord(sequence: sequence, recordedAt: recordedAt, kind: kind, reference: reference, memo: memo,
-                      actor: actor, reverses: reverses, lines: lines, previousHash: previousHash, hash: hash)
+                      actor: actor, reverses: reverses, lines: lines, previousHash: previousHash, hash: hash, period: period)
     }
 }

@@ -25,6 +25,8 @@ public struct LedgerChanges: Sendable {
     public private(set) var invoicePayments: [(invoiceNumber: String, amountPaid: Money, status: InvoiceStatus)] = []
     /// The school's receipt-signing key, created once (at `init`, or on first use in a ledger made before).
     public var newSigningKey: SigningKey?
+    /// A month closed by this batch (`period close`).
+    public private(set) var closedPeriod: YearMonth?
     /// The school profile as edited (address, tax code, receipt series); `nil` when unchanged.
     public var updatedSchool: School?
     public private(set) var receipts: [SignedReceipt] = []
@@ -41,14 +43,23 @@ public struct LedgerChanges: Sendable {
         newSchool == nil && students.isEmpty && feeItems.isEmpty && deactivatedFees.isEmpty && invoices.isEmpty
             && journal.isEmpty && statements.isEmpty && allocations.isEmpty
             && reversedAllocations.isEmpty && lineStatuses.isEmpty && invoicePayments.isEmpty && audit.isEmpty
-            && newSigningKey == nil && updatedSchool == nil && receipts.isEmpty && receiptCancellations.isEmpty
+            && newSigningKey == nil && closedPeriod == nil && updatedSchool == nil && receipts.isEmpty && receiptCancellations.isEmpty
+    }
+
+    /// The month an entry counts in: its own month, unless that is closed — then the first open month, where
+    /// a late correction lands as an adjustment and the closed month's figures stay as they were.
+    public func accountingPeriod(for natural: YearMonth) -> YearMonth {
+        guard let closed = head.closedThrough, natural <= closed else { return natural }
+        return closed.next
     }
 
     /// Seals `entry` into the journal and returns its sequence number.
     @discardableResult
     public mutating func record(_ entry: JournalEntry) -> Int64 {
         let sequence = head.journalSequence + 1
-        let record = JournalRecord(sealing: entry, sequence: sequence, at: recordedAt, actor: actor, previousHash: head.journalHash)
+        let period = accountingPeriod(for: entry.period ?? YearMonth(recordedAt.vietnamDate))
+        let record = JournalRecord(sealing: entry, sequence: sequence, at: recordedAt, actor: actor, previousHash: head.journalHash,
+                                   period: period)
         journal.append(record)
         head.journalSequence = sequence
         head.journalHash = record.hash
@@ -82,6 +93,13 @@ public struct LedgerChanges: Sendable {
     public mutating func setStatus(ofLine lineID: Int64, _ status: LineStatus, held: Bool = false) {
         lineStatuses.append((lineID, status, held))
     }
+    /// Closes every month up to `period`; the close is part of the head, so a writer that began before it
+    /// cannot commit entries into the month afterwards.
+    public mutating func close(through period: YearMonth) {
+        closedPeriod = period
+        head.closedThrough = period
+    }
+
     public mutating func add(_ receipt: SignedReceipt) { receipts.append(receipt) }
     public mutating func cancel(_ cancellation: ReceiptCancellation) { receiptCancellations.append(cancellation) }
     public mutating func setPaid(_ invoice: Invoice) {

@@ -28,6 +28,8 @@ public protocol LedgerStore: Sendable {
     func creditBalances(root: String) throws -> [String: Int64]
     /// Every receipt ever issued, in number order, with its cancellation and replacement when there is one.
     func receipts() throws -> [SignedReceipt]
+    /// Every month close, oldest first.
+    func periodCloses() throws -> [PeriodClose]
     /// The school's receipt-signing key, if one was created.
     func signingKey() throws -> SigningKey?
     /// Applies `changes` atomically. Throws `StoreConflict` when the head moved since `changes.base`
@@ -42,9 +44,12 @@ public struct LedgerHead: Sendable, Hashable, Codable {
     public var auditSequence: Int64
     public var auditHash: String
     public var lastInvoiceSerial: Int64
+    /// The last closed month: nothing may be recorded in it or before it any more.
+    public var closedThrough: YearMonth?
 
     public init(journalSequence: Int64 = 0, journalHash: String = HashChain.genesis, auditSequence: Int64 = 0,
-                auditHash: String = HashChain.genesis, lastInvoiceSerial: Int64 = 0) {
+                auditHash: String = HashChain.genesis, lastInvoiceSerial: Int64 = 0, closedThrough: YearMonth? = nil) {
+        self.closedThrough = closedThrough
         self.journalSequence = journalSequence
         self.journalHash = journalHash
         self.auditSequence = auditSequence
@@ -64,5 +69,23 @@ public struct StoreConflict: Error, Sendable, CustomStringConvertible {
     }
     public var description: String {
         "the ledger changed while this command ran (journal \(expected.journalSequence) → \(found.journalSequence)); nothing was written, run it again"
+    }
+}
+
+/// A month closed by `period close`, with the journal head it saw: entries up to that head are the month's
+/// final figures, and nothing recorded later may count in it.
+public struct PeriodClose: Sendable, Hashable, Codable {
+    public let period: YearMonth
+    public let closedAt: Timestamp
+    public let actor: String
+    public let journalSequence: Int64
+    public let journalHash: String
+
+    public init(period: YearMonth, closedAt: Timestamp, actor: String, journalSequence: Int64, journalHash: String) {
+        self.period = period
+        self.closedAt = closedAt
+        self.actor = actor
+        self.journalSequence = journalSequence
+        self.journalHash = journalHash
     }
 }

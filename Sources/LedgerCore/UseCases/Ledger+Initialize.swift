@@ -52,16 +52,16 @@ extension Ledger {
         let school = School(name: name, bankBIN: bin, accountNumber: account, accountName: accountName, city: city,
                             paymentCodeKey: key, createdAt: changes.recordedAt, address: profile.address, taxCode: profile.taxCode)
         changes.newSchool = school
+        var keyDetails = ""
         if let signingSeed {
             guard let signing = SigningKey(seed: signingSeed, createdAt: changes.recordedAt) else {
                 throw LedgerError.invalidSetup(field: "signing key", reason: "the seed is not 32 bytes")
             }
             changes.newSigningKey = signing
-            changes.audit(AuditEvent("school.signing_key_created", subject: signing.fingerprint,
-                                     details: "Ed25519 public key \(Hex.lowercase(signing.publicKey))"))
+            keyDetails = "; receipt-signing key Ed25519 \(Hex.lowercase(signing.publicKey))"
         }
         changes.audit(AuditEvent("school.created", subject: name,
-                                 details: "bank \(bin), account \(account) (\(accountName))\(city.map { ", \($0)" } ?? "")"))
+                                 details: "bank \(bin), account \(account) (\(accountName))\(city.map { ", \($0)" } ?? "")\(keyDetails)"))
         try store.commit(changes)
         return school
     }

@@ -37,7 +37,7 @@ extension Ledger {
                 kind: .invoiceIssued, reference: number,
                 memo: "Thông báo thu \(period): \(student.fullName), lớp \(student.className)",
                 postings: [.debit(.receivable(student.code), total)]
-                    + lines.map { .credit(.fee($0.feeCode, account: $0.account), $0.amount) })
+                    + lines.map { .credit(.fee($0.feeCode, account: $0.account), $0.amount) }, period: period)
             let sequence = changes.record(entry)
             var invoice = Invoice(number: number, serial: serial, studentCode: student.code, studentName: student.fullName,
                                   className: student.className, period: period, lines: lines, amountDue: total,
@@ -50,7 +50,7 @@ extension Ledger {
                 changes.record(try JournalEntry(
                     kind: .creditApplied, reference: number,
                     memo: "Trừ tiền thừa kỳ trước vào thông báo thu \(number): \(student.fullName)",
-                    postings: [.debit(creditAccount, applied), .credit(.receivable(student.code), applied)]))
+                    postings: [.debit(creditAccount, applied), .credit(.receivable(student.code), applied)], period: period))
                 invoice.amountPaid = applied
                 credits[creditAccount.value] = credit - applied.dong
                 summary.creditApplied = try summary.creditApplied.adding(applied)

@@ -27,6 +27,11 @@ public struct LedgerVerifier: Sendable {
     /// Invoice number → (entry sequence, amount) of each credit applied to it.
     private var creditApplications: [String: [(sequence: Int64, amount: Int64)]] = [:]
     private var chainBroken = false
+    /// Month closes, in order, to check that nothing recorded after a close counts in the closed month.
+    private var closes: [PeriodClose] = []
+
+    /// Gives the month closes to check the journal against; call before the journal is streamed.
+    public mutating func expect(closes: [PeriodClose]) { self.closes = closes.sorted { $0.journalSequence < $1.journalSequence } }
 
     public init(chart: ChartOfAccounts) { self.chart = chart }
 
@@ -37,6 +42,15 @@ public struct LedgerVerifier: Sendable {
     public mutating func check(_ record: JournalRecord) {
         report.journalEntries += 1
         let at = "journal entry \(record.sequence) (\(record.reference))"
+        if !record.period.isEmpty && YearMonth(record.period) == nil { fail("\(at): period \"\(record.period)\" is not a month") }
+        for close in closes {
+            if close.journalSequence == record.sequence && close.journalHash != record.hash {
+                fail("month \(close.period) was closed on journal entry \(record.sequence) with another hash: the journal before it changed")
+            }
+            if close.journalSequence < record.sequence && record.period <= close.period.description {
+                fail("\(at): recorded after \(close.period) was closed but counts in \(record.period.isEmpty ? "no month" : record.period)")
+            }
+        }
         if !chainBroken {
             if record.sequence != expectedJournalSequence {
                 fail("\(at): expected sequence \(expectedJournalSequence); an entry is missing or out of order"); chainBroken = true
@@ -148,6 +162,7 @@ extension Ledger {
     /// `ledger verify`: every invariant, from the stored records.
     public func verify() throws -> LedgerVerifier.Report {
         var verifier = LedgerVerifier(chart: chart)
+        verifier.expect(closes: try store.periodCloses())
         try store.forEachJournalRecord { verifier.check($0) }
         try store.forEachAuditRecord { verifier.check($0) }
         verifier.check(allocations: try store.allocations())
