@@ -9,7 +9,7 @@ public struct HocPhiCommand: ParsableCommand {
         abstract: "HocPhi — thu học phí không dùng tiền mặt, có sổ cái chứng minh từng đồng (school fees by bank transfer).",
         subcommands: [InitCommand.self, StudentsCommand.self, FeesCommand.self, InvoicesCommand.self,
                       StatementsCommand.self, ReconcileCommand.self, MatchesCommand.self,
-                      ReviewCommand.self, MatchCommand.self, UnmatchCommand.self, ReceiptsCommand.self, SchoolCommand.self, PeriodCommand.self, LedgerCommand.self, QRCommand.self, DemoCommand.self])
+                      ReviewCommand.self, MatchCommand.self, UnmatchCommand.self, ReceiptsCommand.self, SchoolCommand.self, PeriodCommand.self, ReportCommand.self, LedgerCommand.self, QRCommand.self, DemoCommand.self])
 
     public init() {}
 

@@ -4,7 +4,7 @@ import LedgerCore
 
 struct InvoicesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "invoices", abstract: "Thông báo thu (invoices).", subcommands: [Issue.self, Export.self])
+        commandName: "invoices", abstract: "Thông báo thu (invoices).", subcommands: [Issue.self, Export.self, Slips.self])
 
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -42,6 +42,32 @@ struct InvoicesCommand: ParsableCommand {
             case .csv: Console.current.write(CSVOutput.render(header: InvoiceExportRow.columns, rows: rows.map(\.cells)))
             case .json: Console.current.print(try JSONOutput.render(rows))
             }
+        }
+    }
+}
+
+extension InvoicesCommand {
+    struct Slips: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "In thông báo thu của một lớp (PDF A4, nhiều phiếu mỗi trang, kèm mã thanh toán và VietQR).")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("class"), help: "The class, e.g. 3A.") var className: String
+        @Option(help: "The month, YYYY-MM (default: the latest month billed to the class).") var period: String?
+        @Option(name: [.customShort("o"), .customLong("output")], help: "The PDF file to write.") var output: String
+
+        func validate() throws {
+            if let period, YearMonth(period) == nil { throw ValidationError("--period: \"\(period)\" is not a month YYYY-MM") }
+        }
+
+        func run() throws {
+            let ledger = try global.openLedger()
+            let school = try ledger.requireSchool()
+            let bank = try GlobalOptions.bankDirectory().bank(bin: school.bankBIN)?.shortName ?? school.bankBIN
+            let slips = try ledger.paymentSlips(className: className, period: period.flatMap { YearMonth($0) }, bankName: bank)
+            let title = "Thông báo thu lớp \(slips[0].className) – \(slips[0].periodLabel)"
+            try OutputFile.write(try Renderers.pdf.slips(slips, title: title), to: output)
+            Console.current.print(output)
         }
     }
 }

@@ -36,6 +36,13 @@ public struct LocalDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
         return "\(year)-\(pad(month))-\(pad(day))"
     }
 
+    /// Whole days from `other` to this date (negative when `other` is later).
+    public func daysSince(_ other: LocalDate) -> Int {
+        let this = Timestamp.daysSince1970(year: Int64(year), month: Int64(month), day: Int64(day))
+        let that = Timestamp.daysSince1970(year: Int64(other.year), month: Int64(other.month), day: Int64(other.day))
+        return Int(this - that)
+    }
+
     /// `05/10/2025`: how a Vietnamese reader writes a date (zero-padded day first).
     public var vietnamese: String {
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

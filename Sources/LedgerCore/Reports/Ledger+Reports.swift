@@ -1,0 +1,210 @@
+import VietnameseText
+
+extension Ledger {
+    /// Builds a report from the journal and the records beside it, within `scope`. Pure reading: the same
+    /// scope on the same ledger gives the same table, whatever was recorded after `scope.asOf`.
+    public func report(_ kind: ReportKind, scope: ReportScope = .everything) throws -> ReportTable {
+        let school = try requireSchool()
+        var table: ReportTable
+        switch kind {
+        case .collection: table = try collection(scope)
+        case .outstanding: table = try outstanding(scope)
+        case .unmatched: table = try unmatched(scope)
+        case .statements: table = try statementsReport(scope)
+        case .audit: table = try auditReport(scope)
+        }
+        table.subtitle = [school.name] + scope.subtitle + table.subtitle
+        return table
+    }
+
+    /// The journal's position within `scope`.
+    public func position(_ scope: ReportScope) throws -> LedgerPosition {
+        try LedgerPosition(journal: { try store.forEachJournalRecord($0) }, allocations: try store.allocations(), scope: scope)
+    }
+
+    // MARK: collection
+
+    private func collection(_ scope: ReportScope) throws -> ReportTable {
+        let position = try position(scope)
+        var rows: [CollectionKey: (name: String, invoices: Int64, due: Int64, collected: Int64)] = [:]
+        for invoice in try store.invoices() {
+            guard let billed = position.billed[invoice.number], billed > 0 else { continue }
+            // Payments are applied to the lines in their printed order: the first fee is settled first.
+            var left = min(position.paid[invoice.number] ?? 0, billed)
+            for line in invoice.lines {
+                let collected = min(line.amount.dong, left)
+                left -= collected
+                let key = CollectionKey(className: invoice.className.description, period: invoice.period, feeCode: line.feeCode.value)
+                var row = rows[key] ?? (line.feeName, 0, 0, 0)
+                row.invoices += 1
+                row.due += line.amount.dong
+                row.collected += collected
+                rows[key] = row
+            }
+        }
+        var totals = (due: Int64(0), collected: Int64(0))
+        let body: [[ReportCell]] = rows.keys.sorted().map { key in
+            let row = rows[key]!
+            totals.due += row.due
+            totals.collected += row.collected
+            return [.text(key.className), .text(key.period.description), .text(key.feeCode), .text(row.name), .count(row.invoices),
+                    .money(Money(dong: row.due)), .money(Money(dong: row.collected)), .money(Money(dong: row.due - row.collected))]
+        }
+        return ReportTable(
+            title: ReportKind.collection.title,
+            columns: [ReportColumn("class", "Lớp"), ReportColumn("period", "Kỳ thu"), ReportColumn("fee_code", "Mã khoản"),
+                      ReportColumn("fee_name", "Khoản thu"), ReportColumn("invoices", "Số TB", .count),
+                      ReportColumn("due", "Phải thu", .money), ReportColumn("collected", "Đã thu", .money),
+                      ReportColumn("outstanding", "Còn phải thu", .money)],
+            rows: body,
+            totals: [.text("Tổng cộng"), .empty, .empty, .empty, .count(body.reduce(0) { if case .count(let n) = $1[4] { $0 + n } else { $0 } }),
+                     .money(Money(dong: totals.due)), .money(Money(dong: totals.collected)),
+                     .money(Money(dong: totals.due - totals.collected))])
+    }
+
+    // MARK: outstanding
+
+    private func outstanding(_ scope: ReportScope) throws -> ReportTable {
+        let position = try position(scope)
+        let students = Dictionary(try store.students().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var totals = (due: Int64(0), paid: Int64(0))
+        let invoices = try store.invoices().filter { position.outstanding($0.number) > 0 }.sorted {
+            ($0.className.description, NameOrder.key($0.studentName), $0.period) < ($1.className.description, NameOrder.key($1.studentName), $1.period)
+        }
+        let body: [[ReportCell]] = invoices.map { invoice in
+            let billed = position.billed[invoice.number] ?? 0, paid = position.paid[invoice.number] ?? 0
+            totals.due += billed
+            totals.paid += paid
+            let student = students[invoice.studentCode]
+            return [.text(invoice.number), .text(invoice.studentCode.value), .text(invoice.studentName), .text(invoice.className.description),
+                    .text(invoice.period.description), .money(Money(dong: billed)), .money(Money(dong: paid)),
+                    .money(Money(dong: billed - paid)), .text(student?.guardianName ?? ""), .text(student?.guardianPhone?.value ?? ""),
+                    .text(invoice.paymentCode.text)]
+        }
+        return ReportTable(
+            title: ReportKind.outstanding.title,
+            columns: [ReportColumn("invoice_number", "Số TB"), ReportColumn("student_code", "Mã HS"), ReportColumn("student_name", "Họ và tên"),
+                      ReportColumn("class", "Lớp"), ReportColumn("period", "Kỳ thu"), ReportColumn("due", "Phải thu", .money),
+                      ReportColumn("paid", "Đã nộp", .money), ReportColumn("outstanding", "Còn nợ", .money),
+                      ReportColumn("guardian_name", "Phụ huynh"), ReportColumn("guardian_phone", "Điện thoại"),
+                      ReportColumn("payment_code", "Mã thanh toán")],
+            rows: body,
+            totals: [.text("Tổng cộng"), .empty, .text("\(body.count) thông báo"), .empty, .empty, .money(Money(dong: totals.due)),
+                     .money(Money(dong: totals.paid)), .money(Money(dong: totals.due - totals.paid)), .empty, .empty, .empty])
+    }
+
+    // MARK: unmatched
+
+    private func unmatched(_ scope: ReportScope) throws -> ReportTable {
+        let position = try position(scope)
+        let imported = Dictionary(try store.statements().map { ($0.id, $0.importedAt) }, uniquingKeysWith: { a, _ in a })
+        var waiting: [(StoredStatementLine, Int64)] = []
+        try store.forEachStatementLine { stored in
+            guard stored.line.direction == .credit, stored.status != .ignored,
+                  let at = imported[stored.statementID], scope.includes(recordedAt: at) else { return }
+            if let period = scope.period, YearMonth(stored.line.bookingDate) > period { return }
+            let left = stored.line.amount.dong - (position.allocatedByLine[stored.lineID] ?? 0)
+            if left > 0 { waiting.append((stored, left)) }
+        }
+        waiting.sort { ($0.0.line.bookingDate, $0.0.lineID) < ($1.0.line.bookingDate, $1.0.lineID) }
+        let today = scope.asOf ?? clock().vietnamDate
+        var total = Int64(0)
+        let body: [[ReportCell]] = waiting.map { stored, left in
+            total += left
+            return [.text(stored.reference), .date(stored.line.bookingDate), .money(stored.line.amount), .money(Money(dong: left)),
+                    .count(Int64(today.daysSince(stored.line.bookingDate))), .text(stored.line.counterpartyName ?? ""),
+                    .text(stored.line.description)]
+        }
+        return ReportTable(
+            title: ReportKind.unmatched.title,
+            columns: [ReportColumn("bank_reference", "Số tham chiếu"), ReportColumn("booking_date", "Ngày giao dịch", .date),
+                      ReportColumn("amount", "Số tiền", .money), ReportColumn("unallocated", "Chưa gắn", .money),
+                      ReportColumn("days_waiting", "Số ngày chờ", .count), ReportColumn("counterparty", "Người chuyển"),
+                      ReportColumn("description", "Nội dung chuyển khoản")],
+            rows: body,
+            totals: [.text("Tổng cộng"), .empty, .empty, .money(Money(dong: total)), .empty, .text("\(body.count) khoản"), .empty])
+    }
+
+    // MARK: statements
+
+    private func statementsReport(_ scope: ReportScope) throws -> ReportTable {
+        let position = try position(scope)
+        let records = try store.statements().filter { scope.includes(recordedAt: $0.importedAt) }
+        var tallies: [Int64: StatementTally] = [:]
+        try store.forEachStatementLine { stored in
+            var tally = tallies[stored.statementID] ?? StatementTally()
+            let allocated = position.allocatedByLine[stored.lineID] ?? 0
+            switch stored.line.direction {
+            case .credit: tally.credits += stored.line.amount.dong
+            case .debit: tally.debits += stored.line.amount.dong
+            }
+            if allocated >= stored.line.amount.dong { tally.matched += 1 }
+            else if allocated > 0 { tally.partly += 1 }
+            else if stored.status == .ignored || stored.line.direction == .debit { tally.ignored += 1 }
+            else { tally.review += 1 }
+            tallies[stored.statementID] = tally
+        }
+        let body: [[ReportCell]] = records.map { record in
+            let tally = tallies[record.id] ?? StatementTally()
+            return [.count(record.id), .text(record.fileName), .text(record.format), .text(record.account),
+                    record.periodStart.map(ReportCell.date) ?? .empty, record.periodEnd.map(ReportCell.date) ?? .empty,
+                    record.openingBalance.map(ReportCell.money) ?? .empty, .money(Money(dong: tally.credits)),
+                    .money(Money(dong: tally.debits)), record.closingBalance.map(ReportCell.money) ?? .empty,
+                    .count(Int64(record.lines)), .count(Int64(record.newLines)), .count(Int64(tally.matched)),
+                    .count(Int64(tally.partly)), .count(Int64(tally.review)), .count(Int64(tally.ignored)),
+                    .text(record.balanceOK.map { $0 ? "khớp" : "KHÔNG KHỚP" } ?? "không có số dư"), .text(record.continuity)]
+        }
+        return ReportTable(
+            title: ReportKind.statements.title,
+            subtitle: ["Phát sinh Có/Nợ: các dòng lần đầu ghi nhận từ tệp này (dòng trùng với tệp trước không tính lại)"],
+            columns: [ReportColumn("statement_id", "STT", .count), ReportColumn("file_name", "Tệp"), ReportColumn("format", "Định dạng"),
+                      ReportColumn("account", "Tài khoản"), ReportColumn("period_start", "Từ ngày", .date),
+                      ReportColumn("period_end", "Đến ngày", .date), ReportColumn("opening_balance", "Số dư đầu", .money),
+                      ReportColumn("credits", "Phát sinh Có", .money), ReportColumn("debits", "Phát sinh Nợ", .money),
+                      ReportColumn("closing_balance", "Số dư cuối", .money), ReportColumn("lines", "Số dòng", .count),
+                      ReportColumn("new_lines", "Dòng mới", .count), ReportColumn("matched", "Đã gắn", .count),
+                      ReportColumn("partly_matched", "Gắn một phần", .count), ReportColumn("in_review", "Chờ xem", .count),
+                      ReportColumn("ignored", "Không phải khoản thu", .count), ReportColumn("balance_check", "Kiểm tra số dư"),
+                      ReportColumn("continuity", "Liên tục")],
+            rows: body)
+    }
+
+    // MARK: audit
+
+    private func auditReport(_ scope: ReportScope) throws -> ReportTable {
+        var body: [[ReportCell]] = []
+        try store.forEachAuditRecord { record in
+            guard scope.includes(recordedAt: record.recordedAt) else { return }
+            if let period = scope.period, let time = Timestamp(iso: record.recordedAt), YearMonth(time.vietnamDate) > period { return }
+            body.append([.count(record.sequence), .text(record.recordedAt), .text(record.actor), .text(record.action),
+                         .text(record.subject), .text(record.details)])
+        }
+        return ReportTable(
+            title: ReportKind.audit.title,
+            columns: [ReportColumn("seq", "STT", .count), ReportColumn("recorded_at", "Thời điểm (UTC)"), ReportColumn("actor", "Người thực hiện"),
+                      ReportColumn("action", "Thao tác"), ReportColumn("subject", "Đối tượng"), ReportColumn("details", "Chi tiết / lý do")],
+            rows: body)
+    }
+}
+
+/// Vietnamese roll order: by given name (the last word), then the whole name, folded so `Ánh` sorts with `Anh`.
+enum NameOrder {
+    static func key(_ name: String) -> String {
+        let folded = BankASCII.fold(name).lowercased()
+        let given = folded.split(separator: " ").last.map(String.init) ?? folded
+        return given + " " + folded
+    }
+}
+
+/// One row of the collection report: a class, a billed month, a fee.
+private struct CollectionKey: Hashable, Comparable {
+    let className: String, period: YearMonth, feeCode: String
+    static func < (a: CollectionKey, b: CollectionKey) -> Bool {
+        (a.className, a.period, a.feeCode) < (b.className, b.period, b.feeCode)
+    }
+}
+
+/// How one statement's lines stand.
+private struct StatementTally {
+    var credits: Int64 = 0, debits: Int64 = 0, matched = 0, partly = 0, review = 0, ignored = 0
+}
