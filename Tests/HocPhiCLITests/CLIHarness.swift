@@ -76,3 +76,10 @@ func parseCSV(_ text: String) -> [[String]] {
     if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
     return rows
 }
+
+/// The calendar year in Vietnam now (UTC+7), which names the receipt series (`26TAA`).
+func vietnamYear() -> Int {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
+    return calendar.component(.year, from: Date())
+}

@@ -26,14 +26,24 @@ struct QRAndDemoTests {
         let captured = CapturedConsole()
         let status = HocPhiCommand.run(["demo", "--dir", dir, "--lang", "en"], console: captured.console)
         #expect(status == 0, "\(captured.err)")
-        #expect(captured.out.contains("8. Ledger verify: OK"))
+        #expect(captured.out.contains("11. Ledger verify: OK"))
         #expect(captured.out.contains("7. Reconciled: "))
-        for file in ["roster.csv", "roster.xlsx", "fees.csv", "invoices-2025-09.csv", "sao-ke-bidv-2025-09.csv", "hocphi.sqlite"] {
+        #expect(captured.out.contains("8. Issued 252 signed receipts"), "\(captured.out)")
+        for file in ["roster.csv", "roster.xlsx", "fees.csv", "invoices-2025-09.csv", "sao-ke-bidv-2025-09.csv", "hocphi.sqlite",
+                     "bien-lai-\(Self.receiptSeries())-0000001.pdf", "thong-bao-thu-lop-5B.pdf", "bao-cao-thu.xlsx", "bao-cao-thu.pdf",
+                     "doi-chieu-sao-ke.pdf", "chua-nop-du.csv", "chua-xac-dinh.csv"] {
             #expect(FileManager.default.fileExists(atPath: dir + "/" + file), "\(file)")
         }
+        let outstanding = try String(contentsOfFile: dir + "/chua-nop-du.csv", encoding: .utf8)
+        #expect(outstanding.hasPrefix("invoice_number,student_code,student_name,class,period,due,paid,outstanding,"))
         // Running it again starts over rather than failing or doubling.
         let again = CapturedConsole()
         #expect(HocPhiCommand.run(["demo", "--dir", dir, "--lang", "en"], console: again.console) == 0)
         #expect(again.out.components(separatedBy: "\n").first { $0.hasPrefix("4.") } == captured.out.components(separatedBy: "\n").first { $0.hasPrefix("4.") })
+    }
+
+    /// `26TAA` in 2026: receipts are numbered in the series of the year they are issued.
+    static func receiptSeries() -> String {
+        "\(vietnamYear() % 100)TAA"
     }
 }

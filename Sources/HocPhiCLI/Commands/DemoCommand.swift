@@ -1,6 +1,7 @@
 import ArgumentParser
 import DemoSchool
 import Foundation
+import ReportWorkbook
 import LedgerCore
 import LedgerResources
 import QRImage
@@ -49,7 +50,8 @@ struct DemoCommand: ParsableCommand {
         let school = try ledger.initialize(
             SchoolSetup(name: "Trường Tiểu học Kim Đồng", bankBIN: "970418", accountNumber: "63510000868686",
                         accountName: "TRUONG TIEU HOC KIM DONG", city: "Đắk Song"),
-            knownBINs: Set(directory.banks.map(\.bin)), key: PaymentCodeKey.random(using: &seeded))
+            knownBINs: Set(directory.banks.map(\.bin)), key: PaymentCodeKey.random(using: &seeded),
+            signingSeed: (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &seeded) })
         console.print(l.pick("1. Tạo trường: \(school.name), tài khoản BIDV \(school.accountNumber).",
                              "1. School created: \(school.name), BIDV account \(school.accountNumber)."))
 
@@ -95,9 +97,34 @@ struct DemoCommand: ParsableCommand {
             console.print("   ? \(item.bankReference) \(Money(dong: item.amount).formatted) \"\(item.description.prefix(60))\" — \(item.reason)")
         }
 
+        // What parents hold and what the principal signs off.
+        let receipts = try ledger.issueReceipts(invoice: nil, newKeySeed: ReceiptsCommand.randomSeed)
+        var receiptFile = ""
+        if let number = receipts.issued.first {
+            receiptFile = path("bien-lai-\(number).pdf")
+            try OutputFile.write(try Renderers.pdf.receipt(try ledger.receiptDocument(number.description)), to: receiptFile)
+        }
+        console.print(l.pick("8. Phát hành \(receipts.issued.count) biên lai có chữ ký số cho các thông báo đã nộp đủ; biên lai đầu tiên: \(receiptFile)",
+                             "8. Issued \(receipts.issued.count) signed receipts for the invoices paid in full; the first one: \(receiptFile)"))
+        if let first = rows.first {
+            let bank = directory.bank(bin: school.bankBIN)?.shortName ?? school.bankBIN
+            let slips = try ledger.paymentSlips(className: first.className, period: nil, bankName: bank)
+            let slipsFile = path("thong-bao-thu-lop-\(first.className).pdf")
+            try OutputFile.write(try Renderers.pdf.slips(slips, title: "Thông báo thu lớp \(first.className) – \(slips[0].periodLabel)"), to: slipsFile)
+            console.print(l.pick("9. In \(slips.count) phiếu thông báo thu lớp \(first.className) (mã QR quét được từ bản in): \(slipsFile)",
+                                 "9. Printed \(slips.count) payment slips for class \(first.className) (QR codes scan from paper): \(slipsFile)"))
+        }
+        try ReportWorkbook.write(try ledger.report(.collection), sheetName: "collection", to: path("bao-cao-thu.xlsx"))
+        try OutputFile.write(try Renderers.pdf.report(try ledger.report(.collection)), to: path("bao-cao-thu.pdf"))
+        try OutputFile.write(try Renderers.pdf.report(try ledger.report(.statements)), to: path("doi-chieu-sao-ke.pdf"))
+        try OutputFile.write(Data(ReportText.csv(try ledger.report(.outstanding)).utf8), to: path("chua-nop-du.csv"))
+        try OutputFile.write(Data(ReportText.csv(try ledger.report(.unmatched)).utf8), to: path("chua-xac-dinh.csv"))
+        console.print(l.pick("10. Báo cáo: bao-cao-thu.xlsx và .pdf (thu theo lớp × khoản), doi-chieu-sao-ke.pdf, chua-nop-du.csv, chua-xac-dinh.csv",
+                              "10. Reports: bao-cao-thu.xlsx and .pdf (collection by class × fee), doi-chieu-sao-ke.pdf (statements), chua-nop-du.csv (outstanding), chua-xac-dinh.csv (unmatched)"))
+
         let report = try ledger.verify()
-        console.print(l.pick("8. Kiểm tra sổ cái: \(report.isOK ? "OK" : "SAI: \(report.problems[0])") — \(report.journalEntries) bút toán, chuỗi băm \(report.journalHead.prefix(16))….",
-                             "8. Ledger verify: \(report.isOK ? "OK" : "BROKEN: \(report.problems[0])") — \(report.journalEntries) entries, hash head \(report.journalHead.prefix(16))…."))
+        console.print(l.pick("11. Kiểm tra sổ cái: \(report.isOK ? "OK" : "SAI: \(report.problems[0])") — \(report.journalEntries) bút toán, chuỗi băm \(report.journalHead.prefix(16))….",
+                             "11. Ledger verify: \(report.isOK ? "OK" : "BROKEN: \(report.problems[0])") — \(report.journalEntries) entries, hash head \(report.journalHead.prefix(16))…."))
 
         if let first = rows.first {
             console.print()
@@ -116,9 +143,13 @@ struct DemoCommand: ParsableCommand {
         console.print("  \(program) qr decode '\(rows.first?.vietqrPayload ?? "")'")
         console.print("  \(program) \(db) review list")
         console.print("  \(program) \(db) matches export | head")
+        console.print("  \(program) \(db) report collection")
+        console.print("  \(program) \(db) report outstanding --format csv | head")
+        if !receiptFile.isEmpty { console.print("  \(program) \(db) receipts verify \(receiptFile)") }
+        console.print("  pdftotext -layout \(receiptFile.isEmpty ? path("bao-cao-thu.pdf") : receiptFile) - | head -40")
         console.print("  sqlite3 \(dbPath) \"UPDATE invoices SET amount_due = amount_due - 1000 WHERE serial = 1\"; \(program) \(db) ledger verify")
-        console.print(l.pick("Tệp: \(dir)/ (roster.csv, roster.xlsx, fees.csv, invoices-2025-09.csv, qr-*.png, sao-ke-bidv-2025-09.csv, hocphi.sqlite)",
-                             "Files: \(dir)/ (roster.csv, roster.xlsx, fees.csv, invoices-2025-09.csv, qr-*.png, hocphi.sqlite)"))
+        let listed = "roster.csv, roster.xlsx, fees.csv, invoices-2025-09.csv, qr-*.png, sao-ke-bidv-2025-09.csv, bien-lai-*.pdf, thong-bao-thu-lop-*.pdf, bao-cao-thu.xlsx, bao-cao-thu.pdf, doi-chieu-sao-ke.pdf, chua-nop-du.csv, chua-xac-dinh.csv, hocphi.sqlite"
+        console.print(l.pick("Tệp: \(dir)/ (\(listed))", "Files: \(dir)/ (\(listed))"))
     }
 
     /// Lines as a BIDV "BÁO CÁO CHI TIẾT SỐ DƯ TÀI KHOẢN" CSV, with running balances and both balance rows.
