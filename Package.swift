@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "hocphi-bench",
             dependencies: ["BenchSupport", "LedgerCore", "VietQR", "SQLiteStore", "DemoSchool", "LedgerResources", "QRImage",
-                           "Reconciliation"],
+                           "Reconciliation", "PrintedDocuments", "ReportWorkbook"],
             swiftSettings: strict),
 
         .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements", "LedgerCore", "TabularInput", "BankFormats"],

@@ -1,6 +1,8 @@
 import BenchSupport
 import DemoSchool
 import Foundation
+import PrintedDocuments
+import ReportWorkbook
 import LedgerCore
 import LedgerResources
 import QRImage
@@ -86,13 +88,36 @@ for count in pupils {
     let (reconciled, reconcileSeconds) = try measure { try ledger.reconcile() }
     let (after, verifyAfterSeconds) = try measure { try ledger.verify() }
     precondition(after.isOK, "verify after reconcile failed: \(after.problems)")
+    // What parents hold and what the principal reads, for the whole school.
+    let (receipts, receiptSeconds) = try measure { try ledger.issueReceipts(invoice: nil, newKeySeed: { Array(repeating: 7, count: 32) }) }
+    let pdf = PDFRenderer(qrSymbol: { try QRImage.matrix(for: $0) })
+    let sample = receipts.issued.prefix(200)
+    let (_, receiptPDFSeconds) = try measure {
+        for number in sample { _ = try pdf.receipt(try ledger.receiptDocument(number.description)) }
+    }
+    let firstClass = try ledger.store.invoices().first?.className.description ?? "1A"
+    let (slips, slipsSeconds) = try measure {
+        let slips = try ledger.paymentSlips(className: firstClass, period: nil, bankName: "BIDV")
+        _ = try pdf.slips(slips, title: "bench")
+        return slips.count
+    }
+    let (collection, collectionSeconds) = try measure { try ledger.report(.collection) }
+    let (_, outstandingSeconds) = try measure { try ledger.report(.outstanding) }
+    let workbook = directory.appendingPathComponent("collection.xlsx").path
+    let (_, xlsxSeconds) = try measure { try ReportWorkbook.write(collection, sheetName: "collection", to: workbook) }
     for (name, items, seconds) in [("roster import (\(imported.added) pupils)", imported.added, importSeconds),
                                    ("invoices issue (one period)", issued.issued, issueSeconds),
                                    ("invoices export (+VietQR)", exported.count, exportSeconds),
                                    ("ledger verify (entries)", report.journalEntries, verifySeconds),
                                    ("statement import (lines)", generated.count, statementSeconds),
                                    ("reconcile (lines; \(reconciled.matched) matched)", reconciled.considered, reconcileSeconds),
-                                   ("ledger verify after (entries)", after.journalEntries, verifyAfterSeconds)] {
+                                   ("ledger verify after (entries)", after.journalEntries, verifyAfterSeconds),
+                                   ("receipts issue --all (signed)", receipts.issued.count, receiptSeconds),
+                                   ("receipt PDFs (A5, with QR)", sample.count, receiptPDFSeconds),
+                                   ("slips PDF, one class (slips)", slips, slipsSeconds),
+                                   ("report collection (invoices)", issued.issued, collectionSeconds),
+                                   ("report outstanding (invoices)", issued.issued, outstandingSeconds),
+                                   ("collection XLSX (rows)", collection.rows.count, xlsxSeconds)] {
         print(row([name, "\(items)", String(format: "%.3f", seconds), String(format: "%.0f", Double(items) / seconds)]))
     }
 }

@@ -34,6 +34,23 @@ struct QRAndDemoTests {
                      "doi-chieu-sao-ke.pdf", "chua-nop-du.csv", "chua-xac-dinh.csv"] {
             #expect(FileManager.default.fileExists(atPath: dir + "/" + file), "\(file)")
         }
+        // On the generated school, the collection report's totals are the journal's receivable postings.
+        let probe = try GRDBProbe(path: dir + "/hocphi.sqlite")
+        let billed = try probe.count("SELECT SUM(amount) FROM postings WHERE account LIKE '131.%' AND side = 'D'")
+        let credited = try probe.count("SELECT SUM(amount) FROM postings WHERE account LIKE '131.%' AND side = 'C'")
+        func report(_ name: String) -> [String] {
+            let out = CapturedConsole()
+            #expect(HocPhiCommand.run(["--db", dir + "/hocphi.sqlite", "report", name, "--format", "csv"], console: out.console) == 0)
+            return parseCSV(out.out).last ?? []
+        }
+        let totals = report("collection")
+        #expect(totals[0] == "TOTAL" && totals[5] == String(billed) && totals[6] == String(credited) && totals[7] == String(billed - credited),
+                "\(totals) vs billed \(billed), credited \(credited)")
+        let owed = report("outstanding")
+        #expect(owed[7] == String(billed - credited))
+        let bank = try probe.count("SELECT SUM(amount) FROM postings WHERE account = '112' AND side = 'D'")
+        let matchedCredits = try probe.count("SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE reversed_by IS NULL")
+        #expect(bank == matchedCredits, "every đồng debited to the bank is an active allocation")
         let outstanding = try String(contentsOfFile: dir + "/chua-nop-du.csv", encoding: .utf8)
         #expect(outstanding.hasPrefix("invoice_number,student_code,student_name,class,period,due,paid,outstanding,"))
         // Running it again starts over rather than failing or doubling.
