@@ -1,5 +1,6 @@
 import Foundation
 import HocPhiCLI
+import Testing
 
 /// Runs `hocphi` in-process against a ledger in a fresh temporary folder, capturing what it prints.
 struct CLIHarness {
@@ -82,4 +83,20 @@ func vietnamYear() -> Int {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
     return calendar.component(.year, from: Date())
+}
+
+/// Runs a Debian tool (`zbarimg`, `pdftotext`, `pdftoppm`) as a person would and returns what it printed; a
+/// missing or failing tool fails the test with a hint, it is never skipped.
+func runTool(_ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(arguments.joined(separator: " ")) failed; is it installed (scripts/install-deps)?")
+    return String(decoding: data, as: UTF8.self)
 }

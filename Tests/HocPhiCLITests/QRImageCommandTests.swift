@@ -72,17 +72,5 @@ struct QRImageCommandTests {
     }
 
     /// `zbarimg --quiet --raw FILE`, the real decoder.
-    func zbarimg(_ file: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["zbarimg", "--quiet", "--raw", file]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "zbarimg could not read \(file); is zbar-tools installed (scripts/install-deps)?")
-        return String(decoding: data, as: UTF8.self)
-    }
+    func zbarimg(_ file: String) throws -> String { try runTool(["zbarimg", "--quiet", "--raw", file]) }
 }

@@ -23,19 +23,7 @@ struct ReceiptsReportsTests {
         return school
     }
 
-    static func tool(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(arguments[0]) failed; is it installed (scripts/install-deps)?")
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func tool(_ arguments: [String]) throws -> String { try runTool(arguments) }
 
     static func squeezed(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

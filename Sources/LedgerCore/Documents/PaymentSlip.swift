@@ -1,14 +1,7 @@
 /// One pupil's payment slip (thông báo thu) as printed for a class: everything a parent needs to pay from a
 /// phone or at a counter. Built by the core from the ledger; drawn by a renderer.
 public struct PaymentSlip: Sendable, Hashable, Codable {
-    public struct Item: Sendable, Hashable, Codable {
-        public var name: String
-        public var amount: Money
-        public init(name: String, amount: Money) {
-            self.name = name
-            self.amount = amount
-        }
-    }
+    public typealias Item = DocumentLine
 
     public var schoolName: String
     public var invoiceNumber: String

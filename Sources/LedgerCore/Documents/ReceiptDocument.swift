@@ -1,14 +1,7 @@
 /// A receipt (biên lai thu tiền) as a person reads it: every field printed on the PDF, already formatted
 /// in Vietnamese. Built by the core from a signed `Receipt`; drawn by a renderer, which adds nothing.
 public struct ReceiptDocument: Sendable, Hashable, Codable {
-    public struct Line: Sendable, Hashable, Codable {
-        public var name: String
-        public var amount: Money
-        public init(name: String, amount: Money) {
-            self.name = name
-            self.amount = amount
-        }
-    }
+    public typealias Line = DocumentLine
 
     /// "BIÊN LAI THU TIỀN".
     public var title: String
