@@ -36,36 +36,50 @@ struct ReceiptWriter {
 
 extension SQLiteLedgerStore {
     public func receipts() throws -> [SignedReceipt] {
+        try writer.read { db in try Self.receipts(db, only: nil) }
+    }
+
+    public func receipt(_ number: ReceiptNumber) throws -> SignedReceipt? {
         try writer.read { db in
-            let decoder = JSONDecoder()
-            var cancellations: [ReceiptNumber: ReceiptCancellation] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM receipt_cancellations") {
-                let number = ReceiptNumber(series: row["series"], number: row["number"])
-                cancellations[number] = ReceiptCancellation(
-                    number: number, reason: row["reason"], actor: row["actor"],
-                    at: try RowDecoding.timestamp(row["cancelled_at"], "receipt_cancellations.cancelled_at"))
-            }
-            var receipts: [SignedReceipt] = []
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM receipts ORDER BY series, number") {
-                let content: String = row["content"]
-                let receipt: Receipt
-                do {
-                    receipt = try decoder.decode(Receipt.self, from: Data(content.utf8))
-                } catch {
-                    throw RowDecoding.CorruptRow(description: "receipt \(row["series"] as String)-\(row["number"] as Int64): content is not a receipt (\(error))")
-                }
-                let signature: Data = row["signature"]
-                receipts.append(SignedReceipt(receipt: receipt, signature: Array(signature),
-                                              cancellation: cancellations[receipt.number]))
-            }
-            let replacedBy = Dictionary(receipts.compactMap { signed in signed.receipt.replaces.map { ($0, signed.receipt.number) } },
-                                        uniquingKeysWith: { a, _ in a })
-            return receipts.map { signed in
-                var signed = signed
-                signed.replacedBy = replacedBy[signed.receipt.number]
-                return signed
-            }
+            try Self.receipts(db, only: number).first
         }
+    }
+
+    /// Receipts (in number order) with their cancellation and the receipt that replaced each, if any: all of
+    /// them, or `only` one.
+    private static func receipts(_ db: Database, only: ReceiptNumber?) throws -> [SignedReceipt] {
+        let arguments: StatementArguments = only.map { [$0.series, $0.number] } ?? []
+        let whereClause = only == nil ? "" : "WHERE series = ? AND number = ?"
+        let decoder = JSONDecoder()
+        var cancellations: [ReceiptNumber: ReceiptCancellation] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM receipt_cancellations \(whereClause)", arguments: arguments) {
+            let number = ReceiptNumber(series: row["series"], number: row["number"])
+            cancellations[number] = ReceiptCancellation(
+                number: number, reason: row["reason"], actor: row["actor"],
+                at: try RowDecoding.timestamp(row["cancelled_at"], "receipt_cancellations.cancelled_at"))
+        }
+        var replacedBy: [ReceiptNumber: ReceiptNumber] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT series, number, replaces_series, replaces_number FROM receipts
+            \(only == nil ? "WHERE replaces_series IS NOT NULL" : "WHERE replaces_series = ? AND replaces_number = ?")
+            """, arguments: arguments) {
+            replacedBy[ReceiptNumber(series: row["replaces_series"], number: row["replaces_number"])] =
+                ReceiptNumber(series: row["series"], number: row["number"])
+        }
+        var receipts: [SignedReceipt] = []
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM receipts \(whereClause) ORDER BY series, number", arguments: arguments) {
+            let content: String = row["content"]
+            let receipt: Receipt
+            do {
+                receipt = try decoder.decode(Receipt.self, from: Data(content.utf8))
+            } catch {
+                throw RowDecoding.CorruptRow(description: "receipt \(row["series"] as String)-\(row["number"] as Int64): content is not a receipt (\(error))")
+            }
+            let signature: Data = row["signature"]
+            receipts.append(SignedReceipt(receipt: receipt, signature: Array(signature), cancellation: cancellations[receipt.number],
+                                          replacedBy: replacedBy[receipt.number]))
+        }
+        return receipts
     }
 
     public func periodCloses() throws -> [PeriodClose] {

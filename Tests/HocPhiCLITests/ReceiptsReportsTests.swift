@@ -87,6 +87,15 @@ struct ReceiptsReportsTests {
         #expect(cli.run("receipts", "issue", "--all").status == 0)
         rows = Array(parseCSV(cli.run("receipts", "export").out).dropFirst())
         #expect(rows.map { $0[0].suffix(7) } == ["0000001", "0000002", "0000003"] && rows[2][5] == "issued" && rows[2][7] == "Nguyễn Văn An")
+        // Bình's receipt had a mistake: the replacement takes the next number; the old one, verified, says so.
+        let binh = rows[1][0]
+        let replaced = cli.run("--lang", "en", "receipts", "replace", binh, "--reason", "sai tên phụ huynh")
+        #expect(replaced.status == 0 && replaced.out.contains("-0000004 replaces \(binh)"), "\(replaced.out)\(replaced.err)")
+        let old = cli.folder.appendingPathComponent("old.pdf").path
+        #expect(cli.run("receipts", "pdf", binh, "-o", old).status == 0)
+        let stale = cli.run("--lang", "en", "receipts", "verify", old)
+        #expect(stale.status == 1 && stale.out.contains("BUT this receipt is replaced"), "\(stale.out)\(stale.err)")
+        #expect(cli.run("receipts", "replace", binh, "--reason", "again").status == 1)
         #expect(cli.run("ledger", "verify").status == 0)
         let audit = cli.run("report", "audit", "--format", "csv").out
         #expect(audit.contains("receipt.cancelled") && audit.contains("line.unmatched") && audit.contains("chuyển nhầm"))

@@ -57,6 +57,7 @@ final class InMemoryStore: LedgerStore, @unchecked Sendable {
     func statements() throws -> [StatementRecord] { locked { statementRecords } }
 
     func receipts() throws -> [SignedReceipt] { locked { storedReceipts } }
+    func receipt(_ number: ReceiptNumber) throws -> SignedReceipt? { locked { storedReceipts.first { $0.receipt.number == number } } }
     func signingKey() throws -> SigningKey? { locked { storedKey } }
     func periodCloses() throws -> [PeriodClose] { locked { storedCloses } }
 

@@ -28,6 +28,8 @@ public protocol LedgerStore: Sendable {
     func creditBalances(root: String) throws -> [String: Int64]
     /// Every receipt ever issued, in number order, with its cancellation and replacement when there is one.
     func receipts() throws -> [SignedReceipt]
+    /// One receipt by number (with its cancellation and replacement), without reading the others.
+    func receipt(_ number: ReceiptNumber) throws -> SignedReceipt?
     /// Every month close, oldest first.
     func periodCloses() throws -> [PeriodClose]
     /// The school's receipt-signing key, if one was created.

@@ -120,7 +120,7 @@ extension Ledger {
 
     /// One receipt by its number (`26TAA-0000001`).
     public func receipt(_ text: String) throws -> SignedReceipt {
-        guard let number = ReceiptNumber(text), let found = try store.receipts().first(where: { $0.receipt.number == number }) else {
+        guard let number = ReceiptNumber(text), let found = try store.receipt(number) else {
             throw ReceiptError.unknownReceipt(text)
         }
         return found
@@ -137,7 +137,7 @@ extension Ledger {
     /// signature under the school's key, and the presented fields against the stored ones.
     public func verifyReceipt(seal: ReceiptSeal) throws -> ReceiptVerification {
         guard let key = try store.signingKey() else { throw ReceiptError.noSigningKey }
-        guard let stored = try store.receipts().first(where: { $0.receipt.number == seal.number }) else {
+        guard let stored = try store.receipt(seal.number) else {
             return ReceiptVerification(seal: seal, stored: nil, problems: ["no receipt \(seal.number) in this ledger"])
         }
         var problems: [String] = []
