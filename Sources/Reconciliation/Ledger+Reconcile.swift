@@ -6,6 +6,8 @@ public struct ReconcileSummary: Sendable, Hashable, Codable {
     public var matchedByMethod: [String: Int] = [:]
     public var allocated: Int64 = 0
     public var familyCredit: Int64 = 0
+    /// Paid back to families out of their credit (debit lines matched as refunds).
+    public var refunded: Int64 = 0
     public var ignored = 0
     public var inReview = 0
 }
@@ -58,7 +60,12 @@ extension Ledger {
                 payers[account, default: []].insert(allocation.studentCode)
             }
         }
-        let book = ReconciliationBook(invoices: try store.invoices(), students: try store.students(), payerAccounts: payers)
+        var credits: [StudentCode: Int64] = [:]
+        for (account, balance) in try store.creditBalances(root: "3383") {
+            if let code = StudentCode(String(account.dropFirst("3383.".count))) { credits[code] = balance }
+        }
+        let book = ReconciliationBook(invoices: try store.invoices(), students: try store.students(), payerAccounts: payers,
+                                      familyCredits: credits)
         return (book, lines)
     }
 
@@ -82,8 +89,9 @@ extension Ledger {
                 try post(shares, for: stored, method: method, reason: reason, book: &book, into: &changes)
                 summary.matched += 1
                 summary.matchedByMethod[method, default: 0] += 1
+                let toFamily = shares.filter { $0.invoiceNumber == nil }.reduce(0) { $0 + $1.amount.dong }
                 summary.allocated += shares.filter { $0.invoiceNumber != nil }.reduce(0) { $0 + $1.amount.dong }
-                summary.familyCredit += shares.filter { $0.invoiceNumber == nil }.reduce(0) { $0 + $1.amount.dong }
+                if method == "refund" { summary.refunded += toFamily } else { summary.familyCredit += toFamily }
             }
         }
         if !changes.isEmpty {
@@ -94,11 +102,12 @@ extension Ledger {
         return summary
     }
 
-    /// The credits reconciliation could not decide, oldest first, with the reason and suggestions.
+    /// The bank lines reconciliation could not decide (credits, and refunds it could not tie to one family), oldest first.
     public func reviewQueue() throws -> [ReviewItem] {
         _ = try requireSchool()
         let (book, lines) = try reconciliationState()
-        return lines.filter { $0.status == .unmatched && $0.line.direction == .credit }.map { stored in
+        // Undecided money out is here too: a refund the rules could not tie to one family's credit.
+        return lines.filter { $0.status == .unmatched }.map { stored in
             let decision = stored.held ? .review(reason: "held by the accountant (unmatched)", suggestions: []) : book.decide(stored.line)
             let (reason, suggestions): (String, [MatchDecision.Suggestion]) = switch decision {
             case .review(let reason, let suggestions): (reason, suggestions)
@@ -150,7 +159,7 @@ extension Ledger {
         // A surplus kept as the family's credit may since have paid a newer invoice: reversing it then would
         // take back money the ledger has already spent, so refuse before writing anything.
         let balances = try store.creditBalances(root: "3383")
-        for allocation in active where allocation.invoiceNumber == nil {
+        for allocation in active where allocation.invoiceNumber == nil && allocation.method != "refund" {
             if (balances[AccountCode.parentCredit(allocation.studentCode).value] ?? 0) < allocation.amount.dong {
                 throw ReconciliationError.creditAlreadyUsed(reference)
             }
@@ -198,12 +207,34 @@ extension Ledger {
         return first
     }
 
+    /// A refund: the family's credit (3383) debited, the bank (112) credited, one allocation per family.
+    private func postRefund(_ shares: [MatchDecision.Share], for stored: StoredStatementLine, reason: String,
+                            book: inout ReconciliationBook, into changes: inout LedgerChanges) throws {
+        let total = try Money.sum(shares.map(\.amount))
+        let entry = try JournalEntry(kind: .refundPaid, reference: stored.reference,
+                                     memo: "Hoàn tiền \(stored.reference) ngày \(stored.line.bookingDate): \(reason)",
+                                     postings: shares.map { .debit(.parentCredit($0.studentCode), $0.amount) } + [.credit(.bank, total)],
+                                     period: YearMonth(stored.line.bookingDate))
+        let sequence = changes.record(entry)
+        for share in shares {
+            changes.add(Allocation(lineID: stored.lineID, bankReference: stored.reference, bookingDate: stored.line.bookingDate,
+                                   lineAmount: stored.line.amount, invoiceNumber: nil, studentCode: share.studentCode,
+                                   amount: share.amount, method: "refund", reason: reason, journalSequence: sequence))
+        }
+        book.apply(shares, refund: true)
+        changes.setStatus(ofLine: stored.lineID, total == stored.line.amount ? .matched : .partlyMatched)
+    }
+
     /// One balanced entry per line: bank (112) debited with what is allocated, each pupil's receivable (131)
     /// credited with its share, any surplus credited to the family (3383).
     private func post(_ shares: [MatchDecision.Share], for stored: StoredStatementLine, method: String, reason: String,
                       book: inout ReconciliationBook, into changes: inout LedgerChanges) throws {
         let total = try Money.sum(shares.map(\.amount))
         guard total.isPositive else { return }
+        if stored.line.direction == .debit {
+            try postRefund(shares, for: stored, reason: reason, book: &book, into: &changes)
+            return
+        }
         var credits: [Posting] = []
         for share in shares {
             let account = share.invoiceNumber == nil ? AccountCode.parentCredit(share.studentCode) : AccountCode.receivable(share.studentCode)

@@ -42,8 +42,12 @@ public struct ReconciliationBook: Sendable {
     private var longestNameWords: Int
     /// Payer accounts seen on confirmed matches → the pupils they paid for.
     private var payerAccounts: [String: Set<StudentCode>]
+    /// What each family holds in credit (3383) from over-payments, in đồng: what a refund may pay back.
+    private var familyCredits: [StudentCode: Int64]
 
-    public init(invoices: [Invoice], students: [Student], payerAccounts: [String: Set<StudentCode>]) {
+    public init(invoices: [Invoice], students: [Student], payerAccounts: [String: Set<StudentCode>],
+                familyCredits: [StudentCode: Int64] = [:]) {
+        self.familyCredits = familyCredits
         self.invoices = Dictionary(uniqueKeysWithValues: invoices.map { ($0.number, $0) })
         numberByCode = Dictionary(uniqueKeysWithValues: invoices.map { ($0.paymentCode, $0.number) })
         invoicesByStudent = Dictionary(grouping: invoices.sorted { ($0.period, $0.serial) < ($1.period, $1.serial) }, by: \.studentCode)
@@ -70,8 +74,11 @@ public struct ReconciliationBook: Sendable {
     }
 
     /// Records an allocation in memory, so later lines see the invoice's new remaining amount.
-    mutating func apply(_ shares: [MatchDecision.Share]) {
+    mutating func apply(_ shares: [MatchDecision.Share], refund: Bool = false) {
         for share in shares {
+            if share.invoiceNumber == nil {
+                familyCredits[share.studentCode, default: 0] += refund ? -share.amount.dong : share.amount.dong
+            }
             guard let number = share.invoiceNumber, var invoice = invoices[number] else { continue }
             invoice.amountPaid = (try? invoice.amountPaid.adding(share.amount)) ?? invoice.amountPaid
             invoices[number] = invoice
@@ -85,8 +92,8 @@ public struct ReconciliationBook: Sendable {
 
     /// Decides one line. Rules in order; the first that applies decides.
     public func decide(_ line: StatementLine) -> MatchDecision {
-        if line.direction == .debit { return .ignore(reason: Self.debitCategory(line.description)) }
         let reading = DescriptionReading(line.description)
+        if line.direction == .debit { return decideDebit(line, reading) }
         if !reading.codes.isEmpty { return decideByCodes(line, reading) }
         if Self.isInterest(reading.foldedText) { return .ignore(reason: "interest paid by the bank, not a fee") }
         let suggestions = self.suggestions(for: line, reading)
@@ -154,6 +161,25 @@ public struct ReconciliationBook: Sendable {
         }
         if !unknown.isEmpty { reason += "; code \(unknown.joined(separator: ", ")) matches no invoice" }
         return .allocate(shares, method: "code", reason: reason)
+    }
+
+    /// Money out is classified, except a refund: a transfer back to a family that names one of its payment codes
+    /// and does not exceed the family's credit pays that credit back. Anything else about a refund goes to review.
+    private func decideDebit(_ line: StatementLine, _ reading: DescriptionReading) -> MatchDecision {
+        let category = Self.debitCategory(line.description)
+        let families = Set(reading.codes.compactMap { numberByCode[$0.code].flatMap { invoices[$0]?.studentCode } })
+        guard !families.isEmpty else { return .ignore(reason: category) }
+        guard families.count == 1, let student = families.first else {
+            return .review(reason: "money out naming codes of several families: which credit does it refund?", suggestions: [])
+        }
+        let credit = familyCredits[student] ?? 0
+        let name = students[student]?.fullName ?? student.value
+        guard credit >= line.amount.dong else {
+            return .review(reason: "money out naming \(name)'s code, but the family's credit is \(Money(dong: credit).formatted), less than \(line.amount.formatted)",
+                           suggestions: [])
+        }
+        return .allocate([.init(invoiceNumber: nil, studentCode: student, amount: line.amount)], method: "refund",
+                         reason: "refund of \(name)'s credit (\(Money(dong: credit).formatted) held): \(reading.codes.map(reading.reason(for:)).joined(separator: "; "))")
     }
 
     /// Ranked invoices that could be meant: a pupil's name in the text, the class mentioned, the amount.

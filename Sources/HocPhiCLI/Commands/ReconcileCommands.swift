@@ -15,8 +15,8 @@ struct ReconcileCommand: ParsableCommand {
         if json { Console.current.print(try JSONOutput.render(s)); return }
         let methods = s.matchedByMethod.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         Console.current.print(global.language.pick(
-            "Xét \(s.considered) dòng: \(s.matched) đã gắn (\(methods.isEmpty ? "—" : methods)), \(Money(dong: s.allocated).formatted) vào thông báo thu, \(Money(dong: s.familyCredit).formatted) ghi có cho gia đình; \(s.ignored) không phải khoản thu; \(s.inReview) chờ kế toán xem (hocphi review list).",
-            "Considered \(s.considered) lines: \(s.matched) matched (\(methods.isEmpty ? "—" : methods)), \(Money(dong: s.allocated).formatted) to invoices, \(Money(dong: s.familyCredit).formatted) to family credit; \(s.ignored) ignored; \(s.inReview) in review (hocphi review list)."))
+            "Xét \(s.considered) dòng: \(s.matched) đã gắn (\(methods.isEmpty ? "—" : methods)), \(Money(dong: s.allocated).formatted) vào thông báo thu, \(Money(dong: s.familyCredit).formatted) ghi có cho gia đình\(s.refunded > 0 ? ", hoàn lại \(Money(dong: s.refunded).formatted)" : ""); \(s.ignored) không phải khoản thu; \(s.inReview) chờ kế toán xem (hocphi review list).",
+            "Considered \(s.considered) lines: \(s.matched) matched (\(methods.isEmpty ? "—" : methods)), \(Money(dong: s.allocated).formatted) to invoices, \(Money(dong: s.familyCredit).formatted) to family credit\(s.refunded > 0 ? ", \(Money(dong: s.refunded).formatted) refunded" : ""); \(s.ignored) ignored; \(s.inReview) in review (hocphi review list)."))
     }
 }
 

@@ -10,6 +10,8 @@ public struct EntryKind: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let paymentAllocated = EntryKind(rawValue: "payment.allocated")
     /// A family's credit (3383, from an earlier over-payment) applied to a new invoice: 3383 debited, 131 credited.
     public static let creditApplied = EntryKind(rawValue: "credit.applied")
+    /// Money paid back to a family out of its credit: the family's credit (3383) debited, bank (112) credited.
+    public static let refundPaid = EntryKind(rawValue: "refund.paid")
     /// A correction that exactly reverses an earlier entry. Nothing is ever edited or deleted.
     public static let reversal = EntryKind(rawValue: "reversal")
 }

@@ -140,7 +140,7 @@ extension Ledger {
             }
             if allocated >= stored.line.amount.dong { tally.matched += 1 }
             else if allocated > 0 { tally.partly += 1 }
-            else if stored.status == .ignored || stored.line.direction == .debit { tally.ignored += 1 }
+            else if stored.status == .ignored { tally.ignored += 1 }
             else { tally.review += 1 }
             tallies[stored.statementID] = tally
         }

@@ -32,7 +32,7 @@ public struct LedgerPosition: Sendable {
                 billed[record.reference, default: 0] += record.lines.filter { $0.side == "D" }.reduce(0) { $0 + $1.amount }
             case EntryKind.creditApplied.rawValue:
                 paid[record.reference, default: 0] += record.lines.filter { $0.side == "C" }.reduce(0) { $0 + $1.amount }
-            case EntryKind.paymentAllocated.rawValue:
+            case EntryKind.paymentAllocated.rawValue, EntryKind.refundPaid.rawValue:
                 apply(byEntry[record.sequence] ?? [], sign: 1, date: dates[record.sequence])
             case EntryKind.reversal.rawValue:
                 if let original = record.reverses, let allocations = byEntry[original] {

@@ -22,6 +22,8 @@ public struct LedgerVerifier: Sendable {
     private var previousAuditHash = HashChain.genesis
     private var billingByInvoice: [String: (sequence: Int64, lines: [JournalRecord.Line])] = [:]
     private var paymentEntries: [Int64: [JournalRecord.Line]] = [:]
+    /// Payment entries that are refunds: their allocations are the family-credit debits, not credits.
+    private var refundEntries: Set<Int64> = []
     private var reversedEntries: [Int64: Int64] = [:]
     private var paidByInvoice: [String: Int64] = [:]
     /// Invoice number → (entry sequence, amount) of each credit applied to it.
@@ -79,8 +81,9 @@ public struct LedgerVerifier: Sendable {
         report.totalCredits = report.totalCredits &+ credits
         if record.kind == EntryKind.invoiceIssued.rawValue {
             billingByInvoice[record.reference] = (record.sequence, record.lines)
-        } else if record.kind == EntryKind.paymentAllocated.rawValue {
+        } else if record.kind == EntryKind.paymentAllocated.rawValue || record.kind == EntryKind.refundPaid.rawValue {
             paymentEntries[record.sequence] = record.lines
+            if record.kind == EntryKind.refundPaid.rawValue { refundEntries.insert(record.sequence) }
         } else if record.kind == EntryKind.creditApplied.rawValue {
             let amount = record.lines.filter { $0.side == "C" && $0.account.hasPrefix("131.") }.reduce(Int64(0)) { $0 &+ $1.amount }
             creditApplications[record.reference, default: []].append((record.sequence, amount))
@@ -117,9 +120,11 @@ public struct LedgerVerifier: Sendable {
             guard let lines = paymentEntries[sequence] else {
                 fail("journal entry \(sequence): allocations point to it but it is not a payment entry"); continue
             }
-            var credited: [String: Int64] = [:]
-            for line in lines where line.side == "C" { credited[line.account, default: 0] &+= line.amount }
-            if credited != expected { fail("journal entry \(sequence): its credits differ from the allocations recorded for it") }
+            // A payment credits what its allocations say; a refund debits the families' credit by as much.
+            let side = refundEntries.contains(sequence) ? "D" : "C"
+            var posted: [String: Int64] = [:]
+            for line in lines where line.side == side { posted[line.account, default: 0] &+= line.amount }
+            if posted != expected { fail("journal entry \(sequence): its \(side == "C" ? "credits" : "debits") differ from the allocations recorded for it") }
         }
         for sequence in paymentEntries.keys.sorted() where byEntry[sequence] == nil {
             fail("journal entry \(sequence): a payment entry with no allocation recorded")
