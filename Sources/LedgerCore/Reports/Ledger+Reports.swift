@@ -97,10 +97,11 @@ extension Ledger {
 
     private func unmatched(_ scope: ReportScope) throws -> ReportTable {
         let position = try position(scope)
+        let ignored = try ignoredLines(scope)
         let imported = Dictionary(try store.statements().map { ($0.id, $0.importedAt) }, uniquingKeysWith: { a, _ in a })
         var waiting: [(StoredStatementLine, Int64)] = []
         try store.forEachStatementLine { stored in
-            guard stored.line.direction == .credit, stored.status != .ignored,
+            guard stored.line.direction == .credit, !ignored(stored),
                   let at = imported[stored.statementID], scope.includes(recordedAt: at) else { return }
             if let period = scope.period, YearMonth(stored.line.bookingDate) > period { return }
             let left = stored.line.amount.dong - (position.allocatedByLine[stored.lineID] ?? 0)
@@ -130,6 +131,7 @@ extension Ledger {
     private func statementsReport(_ scope: ReportScope) throws -> ReportTable {
         let position = try position(scope)
         let records = try store.statements().filter { scope.includes(recordedAt: $0.importedAt) }
+        let ignored = try ignoredLines(scope)
         var tallies: [Int64: StatementTally] = [:]
         try store.forEachStatementLine { stored in
             var tally = tallies[stored.statementID] ?? StatementTally()
@@ -140,7 +142,7 @@ extension Ledger {
             }
             if allocated >= stored.line.amount.dong { tally.matched += 1 }
             else if allocated > 0 { tally.partly += 1 }
-            else if stored.status == .ignored { tally.ignored += 1 }
+            else if ignored(stored) { tally.ignored += 1 }
             else { tally.review += 1 }
             tallies[stored.statementID] = tally
         }
@@ -167,6 +169,17 @@ extension Ledger {
                       ReportColumn("ignored", "Không phải khoản thu", .count), ReportColumn("balance_check", "Kiểm tra số dư"),
                       ReportColumn("continuity", "Liên tục")],
             rows: body)
+    }
+
+    /// Whether a line counted as "not a fee" within the scope: its status now, or — as of a past day — whether
+    /// the `line.ignored` decision had been recorded by then (the audit log says when).
+    private func ignoredLines(_ scope: ReportScope) throws -> (StoredStatementLine) -> Bool {
+        guard scope.asOf != nil else { return { $0.status == .ignored } }
+        var decided = Set<String>()
+        try store.forEachAuditRecord { record in
+            if record.action == "line.ignored" && scope.includes(recordedAt: record.recordedAt) { decided.insert(record.subject) }
+        }
+        return { $0.status == .ignored && decided.contains($0.reference) }
     }
 
     // MARK: audit

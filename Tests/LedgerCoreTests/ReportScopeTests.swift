@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import LedgerCore
+
+/// Reports as of a past day show what had been recorded by then, not what was decided later.
+@Suite("Reports as of a date")
+struct ReportScopeTests {
+    typealias World = LedgerUseCaseTests.World
+
+    @Test("a line ignored later is still waiting as of the day before; statements imported later are left out")
+    func asOf() throws {
+        let world = try World.ready()
+        world.clock.set("2025-09-05T03:00:00Z")
+        let lines = [
+            StatementLine(bookingDate: LocalDate("2025-09-03")!, direction: .credit, amount: Money(dong: 450_000),
+                          bankReference: "FT1", description: "ung ho quy lop", position: 1),
+            StatementLine(bookingDate: LocalDate("2025-09-04")!, direction: .credit, amount: Money(dong: 1_000),
+                          bankReference: "FT2", description: "lai tien gui", position: 2),
+        ]
+        _ = try world.ledger.importStatement(Statement(account: "1234567890", lines: lines, format: "test",
+                                                       source: SourceFile(name: "s.csv", sha256: String(repeating: "b", count: 64))))
+        // On 10/09 the interest line is classified (as `reconcile` would), recorded in the audit log.
+        world.clock.set("2025-09-10T03:00:00Z")
+        var changes = try world.ledger.begin()
+        let interest = try #require(try world.store.statementLinesForTest().first { $0.reference == "FT2" })
+        changes.setStatus(ofLine: interest.lineID, .ignored)
+        changes.audit(AuditEvent("line.ignored", subject: "FT2", details: "interest"))
+        try world.store.commit(changes)
+
+        func unmatched(_ asOf: String?) throws -> [String] {
+            try world.ledger.report(.unmatched, scope: ReportScope(asOf: asOf.flatMap { LocalDate($0) })).rows.map { $0[0].plain }
+        }
+        #expect(try unmatched(nil) == ["FT1"])
+        #expect(try unmatched("2025-09-10") == ["FT1"])
+        #expect(try unmatched("2025-09-09") == ["FT1", "FT2"], "not yet classified on the 9th")
+        #expect(try unmatched("2025-09-04").isEmpty, "the statement was imported on the 5th")
+        let statements = try world.ledger.report(.statements, scope: ReportScope(asOf: LocalDate("2025-09-09")))
+        #expect(statements.rows.count == 1 && statements.rows[0][14] == .count(2) && statements.rows[0][15] == .count(0))
+        #expect(try world.ledger.report(.statements, scope: ReportScope(asOf: LocalDate("2025-09-04"))).rows.isEmpty)
+    }
+}
+
+extension InMemoryStore {
+    func statementLinesForTest() throws -> [StoredStatementLine] {
+        var lines: [StoredStatementLine] = []
+        try forEachStatementLine { lines.append($0) }
+        return lines
+    }
+}
