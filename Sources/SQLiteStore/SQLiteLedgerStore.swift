@@ -165,6 +165,36 @@ public struct SQLiteLedgerStore: LedgerStore {
         }
     }
 
+    /// One write transaction for the whole file: lines are inserted as they are read (a prepared statement
+    /// reused), and `ON CONFLICT DO NOTHING` against the unique indexes on (account, fingerprint) and
+    /// (account, reference_key) is what skips known lines — `changesCount` says whether the row went in.
+    /// The statement row itself is written last, when its counts are known, so foreign keys are deferred to
+    /// the commit. Pages that do not fit the cache spill to the WAL, not to memory; a throw rolls it all back.
+    public func commitStatement(base: LedgerHead, account: String, statementID: Int64,
+                                _ produce: (_ insert: (StatementLine, LineIdentity) throws -> Bool) throws -> LedgerChanges) throws {
+        try writer.write { db in
+            let found = try Self.head(db)
+            guard found == base else { throw StoreConflict(expected: base, found: found) }
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO statement_lines (statement_id, account, booking_date, value_date, direction, amount, running_balance,
+                                             bank_reference, reference_key, fingerprint, counterparty, counterparty_account,
+                                             description, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """)
+            let changes = try produce { l, identity in
+                try insert.execute(arguments: [statementID, account, l.bookingDate.description, l.valueDate?.description,
+                                               l.direction.rawValue, l.amount.dong, l.runningBalance?.dong, l.bankReference,
+                                               identity.referenceKey, identity.fingerprint, l.counterpartyName,
+                                               l.counterpartyAccount, l.description, l.position])
+                return db.changesCount > 0
+            }
+            guard changes.base == base else { throw StoreConflict(expected: base, found: changes.base) }
+            try ChangeWriter(db: db).write(changes)
+        }
+    }
+
     public func commit(_ changes: LedgerChanges) throws {
         try writer.write { db in
             let found = try Self.head(db)

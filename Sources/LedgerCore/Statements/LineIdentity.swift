@@ -15,14 +15,39 @@ public struct LineIdentity: Sendable, Hashable {
     public let fingerprint: String
 
     public static func identities(of statement: Statement) -> [LineIdentity] {
-        var seen: [String: Int] = [:]
-        return statement.lines.map { line in
-            let base = [statement.account, line.bookingDate.description, line.direction.rawValue, String(line.amount.dong),
-                        normalizedDescription(line.description)].joined(separator: "|")
-            seen[base, default: 0] += 1
-            let hex = Hex.lowercase(SHA256.hash(data: Array((base + "|" + String(seen[base]!)).utf8)))
+        var builder = Builder(account: statement.account)
+        return statement.lines.map { builder.identity(of: $0) }
+    }
+
+    /// Gives the lines of one file their identities one at a time, in file order (streaming imports).
+    ///
+    /// The occurrence count needs to remember every distinct line seen so far in the file; it keeps 16 bytes
+    /// per distinct line (the first half of the line's occurrence-1 fingerprint, itself a SHA-256), not the
+    /// line's text, so a million-line file costs tens of megabytes here rather than hundreds. Only a line
+    /// that repeats an earlier one costs a second hash.
+    public struct Builder: Sendable {
+        public let account: String
+        private var occurrences: [Key: UInt32] = [:]
+
+        private struct Key: Hashable, Sendable {
+            let high: UInt64
+            let low: UInt64
+        }
+
+        public init(account: String) { self.account = account }
+
+        public mutating func identity(of line: StatementLine) -> LineIdentity {
+            let base = [account, line.bookingDate.description, line.direction.rawValue, String(line.amount.dong),
+                        LineIdentity.normalizedDescription(line.description)].joined(separator: "|")
+            let first = SHA256.hash(data: Array((base + "|1").utf8))
+            let key = first.withUnsafeBytes { raw in
+                Key(high: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), low: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            }
+            let occurrence = (occurrences[key] ?? 0) + 1
+            occurrences[key] = occurrence
+            let digest = occurrence == 1 ? first : SHA256.hash(data: Array((base + "|" + String(occurrence)).utf8))
             let reference = line.bankReference.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : "ref:" + $0 }
-            return LineIdentity(referenceKey: reference, fingerprint: hex)
+            return LineIdentity(referenceKey: reference, fingerprint: Hex.lowercase(digest))
         }
     }
 
