@@ -1,6 +1,11 @@
 import Foundation
 import GRDB
 import LedgerCore
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 
 /// The embedded ledger: one SQLite file in WAL mode, with foreign keys on and the schema's constraints as
 /// the last line of defence. `commit` is the single place that writes.
@@ -183,13 +188,45 @@ public struct SQLiteLedgerStore: LedgerStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """)
-            let changes = try produce { l, identity in
-                try insert.execute(arguments: [statementID, account, l.bookingDate.description, l.valueDate?.description,
-                                               l.direction.rawValue, l.amount.dong, l.runningBalance?.dong, l.bankReference,
-                                               identity.referenceKey, identity.fingerprint, l.counterpartyName,
-                                               l.counterpartyAccount, l.description, l.position])
-                return db.changesCount > 0
+            // Bound and stepped through SQLite's C API: GRDB's `execute(arguments:)` boxes every value, which
+            // cost as much as the insert itself at a million lines.
+            let handle = insert.sqliteStatement
+            let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+            func bind(_ index: Int32, _ text: String?) {
+                guard var text else { sqlite3_bind_null(handle, index); return }
+                text.withUTF8 { bytes in
+                    _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                          Int32(bytes.count), transient)
+                }
             }
+            func bind(_ index: Int32, _ value: Int64?) {
+                if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+            }
+            let changes = try produce { l, identity in
+                sqlite3_reset(handle)
+                bind(1, statementID)
+                bind(2, account)
+                bind(3, l.bookingDate.description)
+                bind(4, l.valueDate?.description)
+                bind(5, l.direction.rawValue)
+                bind(6, l.amount.dong)
+                bind(7, l.runningBalance?.dong)
+                bind(8, l.bankReference)
+                bind(9, identity.referenceKey)
+                bind(10, identity.fingerprint)
+                bind(11, l.counterpartyName)
+                bind(12, l.counterpartyAccount)
+                bind(13, l.description)
+                bind(14, Int64(l.position))
+                let code = sqlite3_step(handle)
+                guard code == SQLITE_DONE else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                        sql: insert.sql)
+                }
+                return sqlite3_changes(db.sqliteConnection) > 0
+            }
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
             guard changes.base == base else { throw StoreConflict(expected: base, found: changes.base) }
             try ChangeWriter(db: db).write(changes)
         }
