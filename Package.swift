@@ -81,7 +81,7 @@ let package = Package(
         .target(name: "BenchSupport", swiftSettings: strict),
         .executableTarget(
             name: "hocphi-bench-statements",
-            dependencies: ["BenchSupport", "LedgerCore", "BankStatements", "TabularInput", "SQLiteStore", "LedgerResources"],
+            dependencies: ["BenchSupport", "LedgerCore", "BankStatements", "TabularInput", "SQLiteStore", "LedgerResources", "HocPhiCLI"],
             swiftSettings: strict),
         .executableTarget(
             name: "hocphi-bench",

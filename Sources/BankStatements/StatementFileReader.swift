@@ -59,4 +59,62 @@ public struct StatementFileReader: Sendable {
         }
         return try TabularStatementReader(format: detected).read(table, source: source)
     }
+
+    /// Opens a statement file to be read line by line (`Ledger.importStatement(streaming:)`), so memory stays
+    /// bounded whatever its size: MT940 is parsed from the bytes as they come, a bank's CSV export from its
+    /// rows as the adapter cuts them. Other files (XLSX, HTML, camt, webhook JSON, CSV in a legacy encoding)
+    /// are read whole as by `read` and handed over from memory. Formats are detected from the file's first bytes
+    /// and first 40 rows, as `read` does; the lines, errors and statement are those `read` gives.
+    public func open(_ file: StatementFileSource, format: String?, account: String) throws -> any StatementStream {
+        let source = SourceFile(name: file.name, sha256: file.sha256)
+        if file.head.isEmpty { throw StatementError(fileName: file.name, reason: "the file is empty") }
+        let name = format?.lowercased()
+        if name == "mt940" || (name == nil && MT940Reader.looksLike(file.head)) {
+            return MT940Reader.stream(source: source, chunks: file.chunks())
+        }
+        let tabularNamed = name.map { named in formats.contains { $0.name == named } } ?? true
+        guard tabularNamed, name != nil || (!CamtReader.looksLike(file.head) && !WebhookReader.looksLike(file.head)),
+              let rows = file.rows?() else {
+            return StatementLines(try read(try file.whole(), fileName: file.name, format: format, account: account))
+        }
+        var head: [InputTable.Row] = []
+        while head.count < 40, let row = try rows() { head.append(row) }
+        let table = InputTable(fileName: file.name, rows: head)
+        let reader: TabularStatementReader
+        if let name {
+            reader = TabularStatementReader(format: formats.first { $0.name == name }!)
+        } else {
+            guard let detected = formats.first(where: { TabularStatementReader(format: $0).matches(table) }) else {
+                throw StatementError(fileName: file.name,
+                                     reason: "not a statement format HocPhi knows; name one with --format (see `hocphi statements formats`)")
+            }
+            reader = TabularStatementReader(format: detected)
+        }
+        return try reader.stream(fileName: file.name, source: source, head: head, rest: rows)
+    }
+}
+
+/// A statement file as an adapter offers it for streaming: its name, the SHA-256 of all its bytes, its first
+/// bytes (for detection), and ways to read it — in chunks from the start, as table rows when the adapter can
+/// cut this file into rows as it goes (nil when it cannot, e.g. a workbook), or whole.
+public struct StatementFileSource {
+    public let name: String
+    public let sha256: String
+    /// The first bytes of the file (8 KiB or more), empty for an empty file.
+    public let head: Data
+    /// A new pass over the bytes: each call of the returned function gives the next chunk, nil at the end.
+    public let chunks: () -> () throws -> [UInt8]?
+    /// A new pass over the rows (number and cells, as `readTable` gives them), or nil.
+    public let rows: (() -> () throws -> InputTable.Row?)?
+    public let whole: () throws -> Data
+
+    public init(name: String, sha256: String, head: Data, chunks: @escaping () -> () throws -> [UInt8]?,
+                rows: (() -> () throws -> InputTable.Row?)?, whole: @escaping () throws -> Data) {
+        self.name = name
+        self.sha256 = sha256
+        self.head = head
+        self.chunks = chunks
+        self.rows = rows
+        self.whole = whole
+    }
 }

@@ -48,17 +48,28 @@ enum CSVParser {
     ///
     /// - Parameter delimiter: an ASCII byte other than `"`, CR and LF.
     static func rows(in bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) throws(ReadFailure) -> [TableRow] {
+        try rows(in: bytes, delimiter: delimiter, after: 0, final: true).rows
+    }
+
+    /// The same over a piece of a file (`CSVRowStream`): records are numbered on from `after` (the number of the
+    /// last record of the pieces before), and unless the piece is the `final` one, a record that reaches its end
+    /// is left for the next piece (it may go on there, or its CR be followed by an LF), so every record is cut
+    /// from bytes that hold it whole and reads exactly as in the whole file.
+    /// - Returns: the rows, how many bytes they used (the rest starts the next piece), and the last record's number.
+    static func rows(in bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, after: Int,
+                     final: Bool) throws(ReadFailure) -> (rows: [TableRow], consumed: Int, lastRecord: Int) {
         precondition(delimiter < 0x80 && delimiter != quote && delimiter != lineFeed && delimiter != carriageReturn)
-        guard let base = bytes.baseAddress else { return [] }
+        guard let base = bytes.baseAddress else { return ([], 0, after) }
         let count = bytes.count
         let tabIsSpace = delimiter != tab
         var rows: [TableRow] = []
         // The unescaped text of a quoted cell holding `""`, reused.
         var unescaped: [UInt8] = []
-        var record = 0
+        var record = after
         var width = 0  // cells in the previous record: the likely count in the next one
         var index = 0
         while index < count {
+            let recordStart = index
             record += 1
             var cells: [String] = []
             cells.reserveCapacity(width)
@@ -74,6 +85,7 @@ enum CSVParser {
                     var escaped = false
                     while true {
                         guard let close = find(quote, base, count, from: segment) else {
+                            if !final { return (rows, recordStart, record - 1) }
                             throw ReadFailure(row: record, "a quoted cell is never closed: its opening \" has no "
                                 + "closing \", so the rest of the file would end up in one cell")
                         }
@@ -130,10 +142,11 @@ enum CSVParser {
                 cells.append(cell)
                 if endsRecord { break }
             }
+            if !final && index >= count { return (rows, recordStart, record - 1) }
             width = cells.count
             if !blank { rows.append(TableRow(number: record, cells: cells)) }
         }
-        return rows
+        return (rows, count, record)
     }
 
     /// The index of the first delimiter, CR or LF at or after `start`, or

@@ -86,6 +86,39 @@ final class InMemoryStore: LedgerStore, @unchecked Sendable {
     /// Replaces the stored journal, as someone editing the database file would.
     func overwriteJournal(_ records: [JournalRecord]) { locked { journal = records } }
 
+    /// As the port promises: lines are checked against the keys stored (and those of this file so far) as
+    /// they come, kept aside, and stored only if `produce` returns; the batch it returns goes through `commit`.
+    func commitStatement(base: LedgerHead, account: String, statementID: Int64,
+                         _ produce: (_ insert: (StatementLine, LineIdentity) throws -> Bool) throws -> LedgerChanges) throws {
+        if let hook = beforeCommit {
+            beforeCommit = nil
+            hook(self)
+        }
+        var keys = try locked { () throws -> Set<String> in
+            guard base == currentHead else { throw StoreConflict(expected: base, found: currentHead) }
+            return statementLineKeysByAccount[account] ?? []
+        }
+        var staged: [(StatementLine, LineIdentity)] = []
+        let changes = try produce { line, identity in
+            if keys.contains(identity.fingerprint) || identity.referenceKey.map(keys.contains) == true { return false }
+            keys.insert(identity.fingerprint)
+            if let reference = identity.referenceKey { keys.insert(reference) }
+            staged.append((line, identity))
+            return true
+        }
+        guard changes.base == base else { throw StoreConflict(expected: base, found: changes.base) }
+        try commit(changes)
+        locked {
+            for (line, identity) in staged {
+                statementLines.append(StoredStatementLine(lineID: Int64(statementLines.count + 1), line: line, account: account,
+                                                          statementID: statementID,
+                                                          identity: identity.referenceKey ?? identity.fingerprint,
+                                                          status: .unmatched, held: false))
+            }
+            statementLineKeysByAccount[account] = keys
+        }
+    }
+
     func commit(_ changes: LedgerChanges) throws {
         if let hook = beforeCommit {
             beforeCommit = nil

@@ -33,6 +33,13 @@ public enum MT940Reader {
         return try parser.parse(data)
     }
 
+    /// Reads the file line by line as `chunks` hands its bytes over (in pieces of any size, nil at the end),
+    /// so that memory stays bounded whatever the file's size. Lines, errors and the statement are exactly
+    /// those of `read` on the same bytes. `source` carries the SHA-256 of the whole file, computed by the caller.
+    public static func stream(source: SourceFile, chunks: @escaping () throws -> [UInt8]?) -> some StatementStream {
+        MT940Stream(source: source, chunks: chunks)
+    }
+
     /// Whether the bytes look like MT940: a `:20:` line and an account, balance or sequence line near the start.
     public static func looksLike(_ data: Data) -> Bool {
         let head = StandardFormats.head(data)
@@ -75,15 +82,24 @@ struct MT940Parser {
     private var block: Block?
     private var blockCount = 0
     private var account: String?
+    var accountSoFar: String? { account }
     private var accountLine = 0
     private var firstOpening: Balance?
     private var lastClosing: Balance?
-    private var lines: [StatementLine] = []
+    /// The last `:61:` line read: its `:86:` may still follow. Lines before it are in `ready`.
+    private var pending: StatementLine?
+    /// Lines complete and not yet handed over (a few at most while streaming).
+    var ready: [StatementLine] = []
 
     init(fileName: String) { self.fileName = fileName }
 
+    /// Whether `end()` has been called.
+    private(set) var ended = false
+    /// Whether the account is known, so lines may be handed over (their identity depends on it).
+    var knowsAccount: Bool { account != nil }
+
     mutating func parse(_ data: Data) throws(StatementError) -> Statement {
-        let bytes = try textBytes(data)
+        let bytes = try MT940Parser.textBytes(Array(data), fileName: fileName)
         var lineNumber = 0
         var lineStart = 0
         let end = bytes.count
@@ -96,33 +112,48 @@ struct MT940Parser {
             try take(bytes[lineStart..<lineEnd], line: lineNumber)
             lineStart = next
         }
+        try self.end()
+        var statement = try header(source: SourceFile(name: fileName, sha256: StatementDigest.sha256Hex(data)))
+        statement.lines = ready
+        return statement
+    }
+
+    /// After the last line: closes the last field and statement.
+    mutating func end() throws(StatementError) {
         try finishField()
         try closeBlock()
+        if let line = pending { ready.append(line) }
+        pending = nil
+        ended = true
+    }
+
+    /// The statement without its lines, once `end()` has been called.
+    func header(source: SourceFile) throws(StatementError) -> Statement {
         guard let account, let firstOpening, let lastClosing else {
             throw failure(nil, nil, "no MT940 statement found (no :20:, :25:, :60F: … fields)")
         }
         return Statement(
             account: account, currency: "VND", periodStart: firstOpening.date, periodEnd: lastClosing.date,
-            openingBalance: firstOpening.amount, closingBalance: lastClosing.amount, lines: lines, format: "mt940",
-            source: SourceFile(name: fileName, sha256: StatementDigest.sha256Hex(data)))
+            openingBalance: firstOpening.amount, closingBalance: lastClosing.amount, lines: [], format: "mt940",
+            source: source)
     }
 
     /// The file's bytes as UTF-8: a UTF-8 byte-order mark is dropped, UTF-16 with a byte-order mark converted.
-    private func textBytes(_ data: Data) throws(StatementError) -> [UInt8] {
+    static func textBytes(_ data: [UInt8], fileName: String) throws(StatementError) -> [UInt8] {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-            guard let text = String(data: data, encoding: .utf16) else {
-                throw failure(nil, nil, "the file starts like UTF-16 text but is not")
+            guard let text = String(data: Data(data), encoding: .utf16) else {
+                throw StatementError(fileName: fileName, reason: "the file starts like UTF-16 text but is not")
             }
             return Array(text.utf8)
         }
-        var bytes = [UInt8](data)
+        var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         return bytes
     }
 
     // MARK: Lines
 
-    private mutating func take(_ rawLine: ArraySlice<UInt8>, line: Int) throws(StatementError) {
+    mutating func take(_ rawLine: ArraySlice<UInt8>, line: Int) throws(StatementError) {
         var text = rawLine
         if text.contains(where: { $0 >= 0x80 }), String(validating: text, as: UTF8.self) == nil {
             throw failure(line, nil, "the text is not UTF-8")
@@ -202,10 +233,12 @@ struct MT940Parser {
         case "61":
             openBlockIfNeeded()
             let line = try readStatementLine()
-            lines.append(line)
+            if let done = pending { ready.append(done) }
+            pending = line
         case "86":
-            if previousTag == "61", !lines.isEmpty {
-                lines[lines.count - 1].description = StandardFormats.cleanDescription(joinedInformation())
+            if previousTag == "61", pending != nil {
+                let description = StandardFormats.cleanDescription(joinedInformation())
+                pending?.description = description
             }
         default:
             break  // :28C:, :64:, :65:, :13D:, :NS: … carry nothing the statement needs
@@ -386,5 +419,103 @@ struct MT940Parser {
     /// colon (`:61`), because `StatementError.description` puts ": " after the field.
     private func failure(_ line: Int?, _ tag: String?, _ reason: String) -> StatementError {
         StatementError(fileName: fileName, place: line.map { "line \($0)" }, field: tag.map { ":\($0)" }, reason: reason)
+    }
+}
+
+/// `MT940Reader.stream`: the parser fed line by line from chunks of bytes.
+struct MT940Stream: StatementStream {
+    let source: SourceFile
+    private let chunks: () throws -> [UInt8]?
+    private var parser: MT940Parser
+    private var buffer: [UInt8] = []
+    private var offset = 0
+    private var lineNumber = 0
+    private var started = false
+    private var exhausted = false
+    private var handedOver = 0
+    private var finalHeader: Statement?
+
+    init(source: SourceFile, chunks: @escaping () throws -> [UInt8]?) {
+        self.source = source
+        self.chunks = chunks
+        self.parser = MT940Parser(fileName: source.name)
+    }
+
+    var account: String { parser.accountSoFar ?? "" }
+    var estimatedLineCount: Int? { nil }
+
+    var header: Statement {
+        finalHeader ?? Statement(account: account, lines: [], format: "mt940", source: source)
+    }
+
+    mutating func next() throws -> StatementLine? {
+        while true {
+            if handedOver < parser.ready.count, parser.knowsAccount || parser.ended {
+                let line = parser.ready[handedOver]
+                handedOver += 1
+                if handedOver == parser.ready.count {
+                    parser.ready.removeAll(keepingCapacity: true)
+                    handedOver = 0
+                }
+                return line
+            }
+            if parser.ended {
+                if finalHeader == nil { finalHeader = try parser.header(source: source) }
+                return nil
+            }
+            try readLine()
+        }
+    }
+
+    /// Feeds the parser the next line of the file, reading a chunk when the buffer holds no whole line.
+    private mutating func readLine() throws {
+        while true {
+            if let newline = buffer[offset...].firstIndex(of: 0x0A) {
+                var lineEnd = newline
+                if lineEnd > offset && buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                lineNumber += 1
+                try parser.take(buffer[offset..<lineEnd], line: lineNumber)
+                offset = newline + 1
+                return
+            }
+            if exhausted {
+                if offset < buffer.count {
+                    var lineEnd = buffer.count
+                    if buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                    lineNumber += 1
+                    try parser.take(buffer[offset..<lineEnd], line: lineNumber)
+                    offset = buffer.count
+                } else {
+                    try parser.end()
+                }
+                return
+            }
+            try refill()
+        }
+    }
+
+    private mutating func refill() throws {
+        if !started {
+            started = true
+            var first: [UInt8] = []
+            while first.count < 4, let more = try chunks() { first += more }
+            if first.starts(with: [0xFF, 0xFE]) || first.starts(with: [0xFE, 0xFF]) {
+                // UTF-16 cannot be cut into lines before it is converted: read whole (such files are small).
+                while let more = try chunks() { first += more }
+                buffer = try MT940Parser.textBytes(first, fileName: source.name)
+                exhausted = true
+                return
+            }
+            if first.starts(with: [0xEF, 0xBB, 0xBF]) { first.removeFirst(3) }
+            buffer = first
+            if first.count < 4 { exhausted = true }
+            return
+        }
+        guard let more = try chunks() else {
+            exhausted = true
+            return
+        }
+        buffer = Array(buffer[offset...]) + more
+        offset = 0
     }
 }

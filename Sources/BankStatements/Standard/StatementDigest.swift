@@ -8,3 +8,13 @@ public enum StatementDigest {
         Hex.lowercase(SHA256.hash(data: data))
     }
 }
+
+extension StatementDigest {
+    /// SHA-256 of a file whose bytes go by in chunks (a streamed import hashes the file before reading it).
+    public struct Incremental {
+        private var hasher = SHA256()
+        public init() {}
+        public mutating func add(_ bytes: [UInt8]) { hasher.update(data: bytes) }
+        public func finish() -> String { Hex.lowercase(hasher.finalize()) }
+    }
+}

@@ -23,108 +23,30 @@ public struct TabularStatementReader: Sendable {
     }
 
     public func read(_ table: InputTable, source: SourceFile) throws(StatementError) -> Statement {
-        let file = table.fileName
-        let (headerRow, index) = try header(in: table)
-        let number = StatementNumber(format: format)
-        let dates = StatementDate(order: format.dateOrder)
-        let headerCells = table.rows.first { $0.number == headerRow }?.cells ?? []
-        func columnName(_ key: String) -> String {
-            guard let i = index[key], i < headerCells.count else { return key }
-            return headerCells[i]
-        }
-        func cell(_ key: String, _ row: InputTable.Row) -> String {
-            guard let i = index[key], i < row.cells.count else { return "" }
-            return row.cells[i]
-        }
-        func amount(_ key: String, _ row: InputTable.Row) throws(StatementError) -> Int64? {
-            switch number.parse(cell(key, row)) {
-            case .empty: return nil
-            case .value(let v): return v
-            case .invalid:
-                throw StatementError(fileName: file, place: "row \(row.number)", field: "column \"\(columnName(key))\"",
-                                     reason: "\"\(cell(key, row))\" is not an amount in đồng")
-            }
-        }
-        let openingKeys = format.openingRow.map(BankASCII.matchKey)
-        let closingKeys = format.closingRow.map(BankASCII.matchKey)
-        let skipKeys = format.skipRows.map(BankASCII.matchKey)
-        func labelled(_ row: InputTable.Row, _ keys: [String]) -> Bool {
-            row.cells.contains { cell in
-                let key = BankASCII.matchKey(cell)
-                return !key.isEmpty && keys.contains { key.hasPrefix($0) }
-            }
-        }
-        func balance(of row: InputTable.Row) throws(StatementError) -> Money? {
-            if index["balance"] != nil, let value = try amount("balance", row) { return Money(dong: value) }
-            // Some exports put the balance in the last numeric cell of the labelled row.
-            for text in row.cells.reversed() {
-                if case .value(let value) = number.parse(text) { return Money(dong: value) }
-            }
-            return nil
-        }
-
-        var opening: Money?, closing: Money?
+        var stream = try TabularStatementStream(reader: self, fileName: table.fileName, source: source,
+                                                head: table.rows, rest: { nil })
         var lines: [StatementLine] = []
-        // Banks print the opening balance above the header as often as below it.
-        for row in table.rows where row.number < headerRow {
-            if labelled(row, openingKeys) { opening = try balance(of: row) }
-            else if labelled(row, closingKeys) { closing = try balance(of: row) }
+        do {
+            while let line = try stream.next() { lines.append(line) }
+        } catch let error as StatementError {
+            throw error
+        } catch {
+            fatalError("rows in memory cannot fail to be read: \(error)")
         }
-        for row in table.rows where row.number > headerRow {
-            let rawDate = cell("booking_date", row)
-            // A summary row (opening, closing, totals, footers) is one whose date cell holds no date: a
-            // transaction whose description happens to start with "Dư đầu…" is still a transaction.
-            if dates.parse(rawDate) == nil {
-                if labelled(row, openingKeys) { opening = try balance(of: row); continue }
-                if labelled(row, closingKeys) { closing = try balance(of: row); continue }
-                if labelled(row, skipKeys) { continue }
-            }
-            // Cells arrive NFC and trimmed (`InputTable`'s promise), so they are used as they are.
-            let description = cell("description", row)
-            let debit = index["debit"] != nil ? try amount("debit", row) : nil
-            let credit = index["credit"] != nil ? try amount("credit", row) : nil
-            let signed = index["amount"] != nil ? try amount("amount", row) : nil
-            let hasAmount = (debit ?? 0) != 0 || (credit ?? 0) != 0 || (signed ?? 0) != 0
-            if rawDate.isEmpty && !hasAmount {
-                if !description.isEmpty, !lines.isEmpty { lines[lines.count - 1].description += " " + description }
-                continue
-            }
-            guard let date = dates.parse(rawDate) else {
-                throw StatementError(fileName: file, place: "row \(row.number)", field: "column \"\(columnName("booking_date"))\"",
-                                     reason: rawDate.isEmpty ? "the date is empty" : "\"\(rawDate)\" is not a date")
-            }
-            let (direction, value) = try directionAndAmount(debit: debit, credit: credit, signed: signed,
-                                                            sign: cell("sign", row), row: row, file: file,
-                                                            columnName: columnName)
-            var valueDate: LocalDate?
-            let rawValueDate = cell("value_date", row)
-            if !rawValueDate.isEmpty {
-                guard let parsed = dates.parse(rawValueDate) else {
-                    throw StatementError(fileName: file, place: "row \(row.number)", field: "column \"\(columnName("value_date"))\"",
-                                         reason: "\"\(rawValueDate)\" is not a date")
-                }
-                valueDate = parsed
-            }
-            let running = index["balance"] != nil ? try amount("balance", row).map { Money(dong: $0) } : nil
-            let reference = cell("reference", row)
-            let counterparty = cell("counterparty", row)
-            let counterpartyAccount = cell("counterparty_account", row)
-            lines.append(StatementLine(bookingDate: date, valueDate: valueDate, direction: direction, amount: Money(dong: value),
-                                       runningBalance: running, bankReference: reference.isEmpty ? nil : reference,
-                                       counterpartyName: counterparty.isEmpty ? nil : counterparty,
-                                       counterpartyAccount: counterpartyAccount.isEmpty ? nil : counterpartyAccount,
-                                       description: description, position: row.number))
-        }
-        if lines.isEmpty && opening == nil {
-            throw StatementError(fileName: file, place: "row \(headerRow)", reason: "no transactions below the header row")
-        }
-        let sortedDates = lines.map(\.bookingDate).sorted()
-        return Statement(account: account(in: table, before: headerRow) ?? "", periodStart: sortedDates.first,
-                         periodEnd: sortedDates.last, openingBalance: opening, closingBalance: closing, lines: lines,
-                         format: format.name, source: source)
+        var statement = try stream.finalHeader()
+        statement.lines = lines
+        return statement
     }
 
-    private func directionAndAmount(debit: Int64?, credit: Int64?, signed: Int64?, sign: String, row: InputTable.Row,
+    /// Reads the rows as the adapter hands them over, one line at a time, so a million-row CSV export is never
+    /// held whole. `head` is the file's first rows (at least the 40 format detection looks at, or all of them);
+    /// `rest` yields the rows after them, nil at the end. Lines, errors and the statement are those of `read`.
+    public func stream(fileName: String, source: SourceFile, head: [InputTable.Row],
+                       rest: @escaping () throws -> InputTable.Row?) throws(StatementError) -> some StatementStream {
+        try TabularStatementStream(reader: self, fileName: fileName, source: source, head: head, rest: rest)
+    }
+
+    func directionAndAmount(debit: Int64?, credit: Int64?, signed: Int64?, sign: String, row: InputTable.Row,
                                     file: String, columnName: (String) -> String) throws(StatementError) -> (Direction, Int64) {
         let place = "row \(row.number)"
         if let signed, signed != 0 {
@@ -187,5 +109,182 @@ public struct TabularStatementReader: Sendable {
             }
         }
         return nil
+    }
+}
+
+/// `TabularStatementReader`'s rules applied row by row: the header, the account and the balance rows above it are
+/// found in the file's first rows; below it, each transaction row becomes a line, held back until the next
+/// row shows it is not continued (a row with only a description extends the line above it).
+struct TabularStatementStream: StatementStream {
+    let source: SourceFile
+    let account: String
+    private let reader: TabularStatementReader
+    private let file: String
+    private let headerRow: Int
+    private let index: [String: Int]
+    private let headerCells: [String]
+    private let number: StatementNumber
+    private let dates: StatementDate
+    private let openingKeys: [String], closingKeys: [String], skipKeys: [String]
+    private var head: [InputTable.Row]
+    private var headIndex = 0
+    private let rest: () throws -> InputTable.Row?
+    private var opening: Money?, closing: Money?
+    private var pending: StatementLine?
+    private var count = 0
+    private var firstDate: LocalDate?, lastDate: LocalDate?
+    private var ended: Statement?
+
+    init(reader: TabularStatementReader, fileName: String, source: SourceFile, head: [InputTable.Row],
+         rest: @escaping () throws -> InputTable.Row?) throws(StatementError) {
+        let format = reader.format
+        self.reader = reader
+        self.file = fileName
+        self.source = source
+        self.rest = rest
+        self.head = head
+        let table = InputTable(fileName: fileName, rows: head)
+        (headerRow, index) = try reader.header(in: table)
+        let headerRow = self.headerRow
+        number = StatementNumber(format: format)
+        dates = StatementDate(order: format.dateOrder)
+        headerCells = head.first { $0.number == headerRow }?.cells ?? []
+        openingKeys = format.openingRow.map(BankASCII.matchKey)
+        closingKeys = format.closingRow.map(BankASCII.matchKey)
+        skipKeys = format.skipRows.map(BankASCII.matchKey)
+        account = reader.account(in: table, before: headerRow) ?? ""
+        // Banks print the opening balance above the header as often as below it.
+        for row in head where row.number < headerRow {
+            if labelled(row, openingKeys) { opening = try balance(of: row) }
+            else if labelled(row, closingKeys) { closing = try balance(of: row) }
+        }
+        self.head = head.filter { $0.number > headerRow }
+    }
+
+    var estimatedLineCount: Int? { nil }
+
+    var header: Statement {
+        ended ?? Statement(account: account, lines: [], format: reader.format.name, source: source)
+    }
+
+    /// Errors: the reader's `StatementError`s, and whatever `rest` throws (the adapter's own, as they are).
+    mutating func next() throws -> StatementLine? {
+        while let row = try nextRow() {
+            if let line = try take(row) {
+                let done = pending
+                pending = line
+                if let done { return done }
+            }
+        }
+        if let done = pending {
+            pending = nil
+            return done
+        }
+        if ended == nil { ended = try finalHeader() }
+        return nil
+    }
+
+    func finalHeader() throws(StatementError) -> Statement {
+        if count == 0 && opening == nil {
+            throw StatementError(fileName: file, place: "row \(headerRow)", reason: "no transactions below the header row")
+        }
+        return Statement(account: account, periodStart: firstDate, periodEnd: lastDate, openingBalance: opening,
+                         closingBalance: closing, lines: [], format: reader.format.name, source: source)
+    }
+
+    private mutating func nextRow() throws -> InputTable.Row? {
+        if headIndex < head.count {
+            defer { headIndex += 1 }
+            return head[headIndex]
+        }
+        if !head.isEmpty { head = [] }
+        return try rest()
+    }
+
+    private func columnName(_ key: String) -> String {
+        guard let i = index[key], i < headerCells.count else { return key }
+        return headerCells[i]
+    }
+
+    private func cell(_ key: String, _ row: InputTable.Row) -> String {
+        guard let i = index[key], i < row.cells.count else { return "" }
+        return row.cells[i]
+    }
+
+    private func amount(_ key: String, _ row: InputTable.Row) throws(StatementError) -> Int64? {
+        switch number.parse(cell(key, row)) {
+        case .empty: return nil
+        case .value(let v): return v
+        case .invalid:
+            throw StatementError(fileName: file, place: "row \(row.number)", field: "column \"\(columnName(key))\"",
+                                 reason: "\"\(cell(key, row))\" is not an amount in đồng")
+        }
+    }
+
+    private func labelled(_ row: InputTable.Row, _ keys: [String]) -> Bool {
+        row.cells.contains { cell in
+            let key = BankASCII.matchKey(cell)
+            return !key.isEmpty && keys.contains { key.hasPrefix($0) }
+        }
+    }
+
+    private func balance(of row: InputTable.Row) throws(StatementError) -> Money? {
+        if index["balance"] != nil, let value = try amount("balance", row) { return Money(dong: value) }
+        // Some exports put the balance in the last numeric cell of the labelled row.
+        for text in row.cells.reversed() {
+            if case .value(let value) = number.parse(text) { return Money(dong: value) }
+        }
+        return nil
+    }
+
+    /// One row below the header: a new line, or nil (a balance, summary or continuation row).
+    private mutating func take(_ row: InputTable.Row) throws(StatementError) -> StatementLine? {
+        let rawDate = cell("booking_date", row)
+        let date = dates.parse(rawDate)
+        // A summary row (opening, closing, totals, footers) is one whose date cell holds no date: a
+        // transaction whose description happens to start with "Dư đầu…" is still a transaction.
+        if date == nil {
+            if labelled(row, openingKeys) { opening = try balance(of: row); return nil }
+            if labelled(row, closingKeys) { closing = try balance(of: row); return nil }
+            if labelled(row, skipKeys) { return nil }
+        }
+        // Cells arrive NFC and trimmed (`InputTable`'s promise), so they are used as they are.
+        let description = cell("description", row)
+        let debit = index["debit"] != nil ? try amount("debit", row) : nil
+        let credit = index["credit"] != nil ? try amount("credit", row) : nil
+        let signed = index["amount"] != nil ? try amount("amount", row) : nil
+        let hasAmount = (debit ?? 0) != 0 || (credit ?? 0) != 0 || (signed ?? 0) != 0
+        if rawDate.isEmpty && !hasAmount {
+            if !description.isEmpty, pending != nil { pending!.description += " " + description }
+            return nil
+        }
+        guard let date else {
+            throw StatementError(fileName: file, place: "row \(row.number)", field: "column \"\(columnName("booking_date"))\"",
+                                 reason: rawDate.isEmpty ? "the date is empty" : "\"\(rawDate)\" is not a date")
+        }
+        let (direction, value) = try reader.directionAndAmount(debit: debit, credit: credit, signed: signed,
+                                                               sign: cell("sign", row), row: row, file: file,
+                                                               columnName: columnName)
+        var valueDate: LocalDate?
+        let rawValueDate = cell("value_date", row)
+        if !rawValueDate.isEmpty {
+            guard let parsed = dates.parse(rawValueDate) else {
+                throw StatementError(fileName: file, place: "row \(row.number)", field: "column \"\(columnName("value_date"))\"",
+                                     reason: "\"\(rawValueDate)\" is not a date")
+            }
+            valueDate = parsed
+        }
+        let running = index["balance"] != nil ? try amount("balance", row).map { Money(dong: $0) } : nil
+        let reference = cell("reference", row)
+        let counterparty = cell("counterparty", row)
+        let counterpartyAccount = cell("counterparty_account", row)
+        count += 1
+        if firstDate.map({ date < $0 }) ?? true { firstDate = date }
+        if lastDate.map({ date > $0 }) ?? true { lastDate = date }
+        return StatementLine(bookingDate: date, valueDate: valueDate, direction: direction, amount: Money(dong: value),
+                             runningBalance: running, bankReference: reference.isEmpty ? nil : reference,
+                             counterpartyName: counterparty.isEmpty ? nil : counterparty,
+                             counterpartyAccount: counterpartyAccount.isEmpty ? nil : counterpartyAccount,
+                             description: description, position: row.number)
     }
 }

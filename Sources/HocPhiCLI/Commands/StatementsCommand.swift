@@ -18,11 +18,11 @@ struct StatementsCommand: ParsableCommand {
         func run() throws {
             let ledger = try global.openLedger()
             let school = try ledger.store.school()
-            let statement = try StatementFiles.read(path: file, format: format, account: school?.accountNumber ?? "")
+            var statement = try StatementFiles.open(path: file, format: format, account: school?.accountNumber ?? "")
             let l = global.language
             let console = Console.current
             let label = l.pick("Đang đối chiếu \(statement.source.name)", "Checking \(statement.source.name)")
-            let s = try ledger.importStatement(statement) { done, total in console.progress(label, done, total) }
+            let s = try ledger.importStatement(streaming: &statement) { done, total in console.progress(label, done, total) }
             if let earlier = s.alreadyImportedAs {
                 Console.current.print(l.pick("\(s.fileName): đã nhập trước đây (sao kê \(earlier)); \(s.linesRead) dòng đã có, không thêm gì.",
                                              "\(s.fileName): already imported as statement \(earlier); \(s.linesRead) lines known, nothing added."))

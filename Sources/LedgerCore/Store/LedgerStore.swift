@@ -37,6 +37,20 @@ public protocol LedgerStore: Sendable {
     /// Applies `changes` atomically. Throws `StoreConflict` when the head moved since `changes.base`
     /// (another process wrote meanwhile): nothing is written and the caller may retry from fresh state.
     func commit(_ changes: LedgerChanges) throws
+    /// Stores one bank statement while it is read, in one transaction, so a file of any size is imported in
+    /// bounded memory and still all or nothing.
+    ///
+    /// The store opens the transaction, checks that the head is still `base` (else `StoreConflict`), then calls
+    /// `produce` with an `insert` function. `produce` reads the file and hands each line over with its identity
+    /// as it goes; `insert` stores the line under `statementID` for `account` unless a line with the same
+    /// fingerprint or bank reference is already stored for the account (earlier in this very file included),
+    /// and says whether it stored it. The store decides what is known (a unique index in SQLite), so no set of
+    /// every known key is ever loaded. When the file has been read and proven, `produce` returns the batch
+    /// that completes the import (the statement record, with no lines, and its audit event, on `base`), which
+    /// is applied like `commit` in the same transaction. If `produce` throws — a bad row on the last line, a
+    /// balance that does not add up — nothing at all is stored.
+    func commitStatement(base: LedgerHead, account: String, statementID: Int64,
+                         _ produce: (_ insert: (StatementLine, LineIdentity) throws -> Bool) throws -> LedgerChanges) throws
 }
 
 /// The tips of the two chains and the last invoice serial: what a writer builds on.

@@ -25,56 +25,81 @@ extension Ledger {
     ///   the ledger, for a progress display on a terminal.
     public func importStatement(_ statement: Statement,
                                 progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> StatementImportSummary {
+        var lines = StatementLines(statement)
+        return try importStatement(streaming: &lines, progress: progress)
+    }
+
+    /// The same, reading the statement line by line while it is stored, so memory does not grow with the file.
+    ///
+    /// Why a streaming commit rather than reading the file twice (once to prove it, once to store it): one pass
+    /// over the bytes is faster, and the database already has to look every line up to skip known ones, so
+    /// the lines go straight into one write transaction (`LedgerStore.commitStatement`) as they are read, the
+    /// balance proof is accumulated on the way, and everything is checked before the transaction commits. A
+    /// bad row anywhere, a wrong account or a balance that does not add up throws, and the transaction is
+    /// rolled back: the ledger is exactly as before. The checks run in the same order as for a statement read
+    /// whole (reading errors first, then account, currency, balances), so a file is refused with the same message.
+    /// The progress total is the stream's estimate (exact for a statement in memory), 0 while unknown.
+    public func importStatement(streaming stream: inout some StatementStream,
+                                progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> StatementImportSummary {
         let school = try requireSchool()
-        let file = statement.source.name
-        var summary = StatementImportSummary(fileName: file, format: statement.format, linesRead: statement.lines.count,
-                                             balanceCheck: "", continuity: "")
-        let account = statement.account.isEmpty ? school.accountNumber : statement.account
-        guard account == school.accountNumber else {
-            throw StatementError(fileName: file, field: "account",
-                                 reason: "the statement is for account \(statement.account), the school's account is \(school.accountNumber)")
-        }
-        guard statement.currency == "VND" else {
-            throw StatementError(fileName: file, field: "currency", reason: "\(statement.currency) is not VND")
-        }
-        let proof = BalanceProof.check(statement)
-        switch proof {
-        case .proven: summary.balanceCheck = "proven"
-        case .notApplicable: summary.balanceCheck = "no balances in file"
-        case .failed(let position, let reason):
-            throw StatementError(fileName: file, place: position.map { "row \($0)" }, field: "balance", reason: reason)
-        }
+        let file = stream.source.name
         let previous = try store.statements()
-        if let same = previous.first(where: { $0.sha256 == statement.source.sha256 }) {
+        if let same = previous.first(where: { $0.sha256 == stream.source.sha256 }) {
+            // The same bytes were read, proven and stored before: nothing to read again.
+            var summary = StatementImportSummary(fileName: file, format: same.format, linesRead: same.lines,
+                                                 balanceCheck: same.balanceOK == true ? "proven" : "no balances in file",
+                                                 continuity: same.continuity)
             summary.alreadyImportedAs = same.id
-            summary.duplicateLines = statement.lines.count
-            summary.continuity = same.continuity
+            summary.duplicateLines = same.lines
             return summary
         }
-        var known = try store.statementLineKeys(account: account)
-        var fresh: [(line: StatementLine, identity: LineIdentity)] = []
-        for (index, (line, identity)) in zip(statement.lines, LineIdentity.identities(of: statement)).enumerated() {
-            if index % 10_000 == 0 { progress?(index, statement.lines.count) }
-            let seen = known.contains(identity.fingerprint) || identity.referenceKey.map(known.contains) == true
-            if seen { summary.duplicateLines += 1; continue }
-            fresh.append((line, identity))
-            known.insert(identity.fingerprint)
-            if let reference = identity.referenceKey { known.insert(reference) }
-        }
-        progress?(statement.lines.count, statement.lines.count)
-        summary.newLines = fresh.count
-        (summary.continuity, summary.continuityVietnamese) = Self.continuity(of: statement, after: previous.filter { $0.account == account })
         var changes = try begin()
-        let record = StatementRecord(
-            id: (previous.map(\.id).max() ?? 0) + 1, fileName: file, sha256: statement.source.sha256, format: statement.format,
-            account: account, periodStart: statement.periodStart, periodEnd: statement.periodEnd,
-            openingBalance: statement.openingBalance, closingBalance: statement.closingBalance, lines: statement.lines.count,
-            newLines: fresh.count, duplicateLines: summary.duplicateLines,
-            balanceOK: proof == .proven ? true : nil, continuity: summary.continuity, importedAt: changes.recordedAt)
-        changes.add(NewStatement(record: record, lines: fresh))
-        changes.audit(AuditEvent("statement.imported", subject: file,
-                                 details: "\(statement.format), account \(account), \(statement.periodStart?.description ?? "?")…\(statement.periodEnd?.description ?? "?"), \(statement.lines.count) lines: \(fresh.count) new, \(summary.duplicateLines) known; balance \(summary.balanceCheck); \(summary.continuity); sha256 \(statement.source.sha256)"))
-        try store.commit(changes)
+        let statementID = (previous.map(\.id).max() ?? 0) + 1
+        var summary = StatementImportSummary(fileName: file, format: "", balanceCheck: "", continuity: "")
+        try store.commitStatement(base: changes.base, account: school.accountNumber, statementID: statementID) { insert in
+            var identities: LineIdentity.Builder?
+            var proof = BalanceProof.Accumulator()
+            var read = 0, fresh = 0
+            while let line = try stream.next() {
+                if read % 10_000 == 0 { progress?(read, stream.estimatedLineCount.map { max(read, $0) } ?? 0) }
+                read += 1
+                if identities == nil { identities = LineIdentity.Builder(account: stream.account) }
+                proof.add(line)
+                if try insert(line, identities!.identity(of: line)) { fresh += 1 }
+            }
+            progress?(read, read)
+            let statement = stream.header
+            summary.format = statement.format
+            summary.linesRead = read
+            summary.newLines = fresh
+            summary.duplicateLines = read - fresh
+            let account = statement.account.isEmpty ? school.accountNumber : statement.account
+            guard account == school.accountNumber else {
+                throw StatementError(fileName: file, field: "account",
+                                     reason: "the statement is for account \(statement.account), the school's account is \(school.accountNumber)")
+            }
+            guard statement.currency == "VND" else {
+                throw StatementError(fileName: file, field: "currency", reason: "\(statement.currency) is not VND")
+            }
+            let outcome = proof.outcome(opening: statement.openingBalance, closing: statement.closingBalance)
+            switch outcome {
+            case .proven: summary.balanceCheck = "proven"
+            case .notApplicable: summary.balanceCheck = "no balances in file"
+            case .failed(let position, let reason):
+                throw StatementError(fileName: file, place: position.map { "row \($0)" }, field: "balance", reason: reason)
+            }
+            (summary.continuity, summary.continuityVietnamese) = Self.continuity(of: statement, after: previous.filter { $0.account == account })
+            let record = StatementRecord(
+                id: statementID, fileName: file, sha256: statement.source.sha256, format: statement.format,
+                account: account, periodStart: statement.periodStart, periodEnd: statement.periodEnd,
+                openingBalance: statement.openingBalance, closingBalance: statement.closingBalance, lines: read,
+                newLines: fresh, duplicateLines: summary.duplicateLines,
+                balanceOK: outcome == .proven ? true : nil, continuity: summary.continuity, importedAt: changes.recordedAt)
+            changes.add(NewStatement(record: record, lines: []))
+            changes.audit(AuditEvent("statement.imported", subject: file,
+                                     details: "\(statement.format), account \(account), \(statement.periodStart?.description ?? "?")…\(statement.periodEnd?.description ?? "?"), \(read) lines: \(fresh) new, \(summary.duplicateLines) known; balance \(summary.balanceCheck); \(summary.continuity); sha256 \(statement.source.sha256)"))
+            return changes
+        }
         return summary
     }
 
