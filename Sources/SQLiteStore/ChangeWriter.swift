@@ -52,41 +52,45 @@ struct ChangeWriter {
         for code in changes.deactivatedFees {
             try db.execute(sql: "UPDATE fee_items SET active = 0 WHERE fee_code = ?", arguments: [code.value])
         }
-        let entry = try db.cachedStatement(sql: """
+        let entry = try FastStatement(db, """
             INSERT INTO journal_entries (seq, recorded_at, kind, reference, memo, actor, reverses, prev_hash, hash, period)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let posting = try db.cachedStatement(sql: "INSERT INTO postings (entry_seq, line_no, account, side, amount) VALUES (?, ?, ?, ?, ?)")
+        let posting = try FastStatement(db, "INSERT INTO postings (entry_seq, line_no, account, side, amount) VALUES (?, ?, ?, ?, ?)")
         for record in changes.journal {
-            try entry.execute(arguments: [record.sequence, record.recordedAt, record.kind, record.reference, record.memo,
-                                          record.actor, record.reverses, record.previousHash, record.hash, record.period])
+            try entry.run(.int(record.sequence), .text(record.recordedAt), .text(record.kind), .text(record.reference),
+                          .text(record.memo), .text(record.actor), .int(record.reverses), .text(record.previousHash),
+                          .text(record.hash), .text(record.period))
             for (index, line) in record.lines.enumerated() {
-                try posting.execute(arguments: [record.sequence, index + 1, line.account, line.side, line.amount])
+                try posting.run(.int(record.sequence), .int(index + 1), .text(line.account), .text(line.side), .int(line.amount))
             }
         }
-        let invoice = try db.cachedStatement(sql: """
+        let invoice = try FastStatement(db, """
             INSERT INTO invoices (invoice_number, serial, student_code, student_name, class_name, period, amount_due,
                                   amount_paid, status, is_void, payment_code, issued_at, journal_seq)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let line = try db.cachedStatement(sql: """
+        let line = try FastStatement(db, """
             INSERT INTO invoice_lines (invoice_number, line_no, fee_code, fee_name, amount, account) VALUES (?, ?, ?, ?, ?, ?)
             """)
         for i in changes.invoices {
-            try invoice.execute(arguments: [i.number, i.serial, i.studentCode.value, i.studentName, i.className.description,
-                                            i.period.description, i.amountDue.dong, i.amountPaid.dong, i.status.rawValue,
-                                            i.isVoid, i.paymentCode.text, i.issuedAt.description, i.journalSequence])
+            try invoice.run(.text(i.number), .int(i.serial), .text(i.studentCode.value), .text(i.studentName),
+                            .text(i.className.description), .text(i.period.description), .int(i.amountDue.dong),
+                            .int(i.amountPaid.dong), .text(i.status.rawValue), .bool(i.isVoid), .text(i.paymentCode.text),
+                            .text(i.issuedAt.description), .int(i.journalSequence))
             for (index, l) in i.lines.enumerated() {
-                try line.execute(arguments: [i.number, index + 1, l.feeCode.value, l.feeName, l.amount.dong, l.account.rawValue])
+                try line.run(.text(i.number), .int(index + 1), .text(l.feeCode.value), .text(l.feeName), .int(l.amount.dong),
+                             .text(l.account.rawValue))
             }
         }
         try write(changes.statements)
         try writeReconciliation(changes)
-        let audit = try db.cachedStatement(sql: """
+        let audit = try FastStatement(db, """
             INSERT INTO audit_log (seq, recorded_at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for a in changes.audit {
-            try audit.execute(arguments: [a.sequence, a.recordedAt, a.actor, a.action, a.subject, a.details, a.previousHash, a.hash])
+            try audit.run(.int(a.sequence), .text(a.recordedAt), .text(a.actor), .text(a.action), .text(a.subject),
+                          .text(a.details), .text(a.previousHash), .text(a.hash))
         }
     }
 
@@ -117,25 +121,25 @@ struct ChangeWriter {
     }
 
     private func writeReconciliation(_ changes: LedgerChanges) throws {
-        let allocation = try db.cachedStatement(sql: """
+        let allocation = try FastStatement(db, """
             INSERT INTO allocations (line_id, invoice_number, student_code, amount, method, reason, journal_seq)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for a in changes.allocations {
-            try allocation.execute(arguments: [a.lineID, a.invoiceNumber, a.studentCode.value, a.amount.dong, a.method,
-                                               a.reason, a.journalSequence])
+            try allocation.run(.int(a.lineID), .text(a.invoiceNumber), .text(a.studentCode.value), .int(a.amount.dong),
+                               .text(a.method), .text(a.reason), .int(a.journalSequence))
         }
         for (entry, reversal) in changes.reversedAllocations {
             try db.execute(sql: "UPDATE allocations SET reversed_by = ? WHERE journal_seq = ? AND reversed_by IS NULL",
                            arguments: [reversal, entry])
         }
-        let status = try db.cachedStatement(sql: "UPDATE statement_lines SET status = ?, held = ? WHERE line_id = ?")
+        let status = try FastStatement(db, "UPDATE statement_lines SET status = ?, held = ? WHERE line_id = ?")
         for (lineID, lineStatus, held) in changes.lineStatuses {
-            try status.execute(arguments: [lineStatus.rawValue, held, lineID])
+            try status.run(.text(lineStatus.rawValue), .bool(held), .int(lineID))
         }
-        let paid = try db.cachedStatement(sql: "UPDATE invoices SET amount_paid = ?, status = ? WHERE invoice_number = ?")
+        let paid = try FastStatement(db, "UPDATE invoices SET amount_paid = ?, status = ? WHERE invoice_number = ?")
         for (number, amountPaid, invoiceStatus) in changes.invoicePayments {
-            try paid.execute(arguments: [amountPaid.dong, invoiceStatus.rawValue, number])
+            try paid.run(.int(amountPaid.dong), .text(invoiceStatus.rawValue), .text(number))
         }
     }
 }

@@ -181,52 +181,19 @@ public struct SQLiteLedgerStore: LedgerStore {
             let found = try Self.head(db)
             guard found == base else { throw StoreConflict(expected: base, found: found) }
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-            let insert = try db.cachedStatement(sql: """
+            let insert = try FastStatement(db, """
                 INSERT INTO statement_lines (statement_id, account, booking_date, value_date, direction, amount, running_balance,
                                              bank_reference, reference_key, fingerprint, counterparty, counterparty_account,
                                              description, position)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """)
-            // Bound and stepped through SQLite's C API: GRDB's `execute(arguments:)` boxes every value, which
-            // cost as much as the insert itself at a million lines.
-            let handle = insert.sqliteStatement
-            let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-            func bind(_ index: Int32, _ text: String?) {
-                guard var text else { sqlite3_bind_null(handle, index); return }
-                text.withUTF8 { bytes in
-                    _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                          Int32(bytes.count), transient)
-                }
-            }
-            func bind(_ index: Int32, _ value: Int64?) {
-                if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
-            }
             let changes = try produce { l, identity in
-                sqlite3_reset(handle)
-                bind(1, statementID)
-                bind(2, account)
-                bind(3, l.bookingDate.description)
-                bind(4, l.valueDate?.description)
-                bind(5, l.direction.rawValue)
-                bind(6, l.amount.dong)
-                bind(7, l.runningBalance?.dong)
-                bind(8, l.bankReference)
-                bind(9, identity.referenceKey)
-                bind(10, identity.fingerprint)
-                bind(11, l.counterpartyName)
-                bind(12, l.counterpartyAccount)
-                bind(13, l.description)
-                bind(14, Int64(l.position))
-                let code = sqlite3_step(handle)
-                guard code == SQLITE_DONE else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                        sql: insert.sql)
-                }
-                return sqlite3_changes(db.sqliteConnection) > 0
+                try insert.run(.int(statementID), .text(account), .text(l.bookingDate.description), .text(l.valueDate?.description),
+                               .text(l.direction.rawValue), .int(l.amount.dong), .int(l.runningBalance?.dong), .text(l.bankReference),
+                               .text(identity.referenceKey), .text(identity.fingerprint), .text(l.counterpartyName),
+                               .text(l.counterpartyAccount), .text(l.description), .int(l.position))
             }
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
             guard changes.base == base else { throw StoreConflict(expected: base, found: changes.base) }
             try ChangeWriter(db: db).write(changes)
         }
