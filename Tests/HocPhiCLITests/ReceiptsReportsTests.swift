@@ -82,7 +82,9 @@ struct ReceiptsReportsTests {
         let an = try #require(rows.first { $0[7] == "Nguyễn Văn An" })
         #expect(an[5] == "cancelled" && an[12].contains("chuyển nhầm"))
         let verify = cli.run("--lang", "en", "receipts", "verify", an[0])
-        #expect(verify.status != 0, "a cancelled receipt's number alone is not a seal")
+        #expect(verify.status == 1 && verify.out.contains("BUT this receipt is cancelled"), "\(verify.out)\(verify.err)")
+        #expect(cli.run("--lang", "en", "receipts", "verify", rows[1][0]).out.hasPrefix("VALID"))
+        #expect(cli.run("receipts", "verify", "not-a-receipt").status == 1)
         #expect(cli.run("match", "R1", school.invoice(named: "Nguyễn Văn An").number, "--reason", "đúng là An").status == 0)
         #expect(cli.run("receipts", "issue", "--all").status == 0)
         rows = Array(parseCSV(cli.run("receipts", "export").out).dropFirst())
@@ -187,5 +189,42 @@ struct ReceiptsReportsTests {
         #expect(late == ["2025-10"])
         #expect(cli.run("ledger", "verify").status == 0)
         #expect(cli.run("period", "close", "2025-09").status == 1)
+    }
+
+    @Test("school show / update: the public key and fingerprint, address and tax code; refusals change nothing")
+    func schoolProfile() throws {
+        let cli = try CLIHarness()
+        #expect(cli.initSchool().status == 0)
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(cli.run("school", "show", "--json").out.utf8)) as? [String: Any])
+        let key = try #require(shown["signing_public_key"] as? String)
+        #expect(key.count == 64 && key.allSatisfy(\.isHexDigit) && (shown["signing_key_fingerprint"] as? String)?.count == 19)
+        #expect(cli.run("school", "update", "--address", "Thôn 3, xã Đắk Song", "--tax-code", "6400123456-001").status == 0)
+        let after = try #require(try JSONSerialization.jsonObject(with: Data(cli.run("school", "show", "--json").out.utf8)) as? [String: Any])
+        #expect(after["address"] as? String == "Thôn 3, xã Đắk Song" && after["tax_code"] as? String == "6400123456-001")
+        #expect(after["signing_public_key"] as? String == key, "the key never changes")
+        let bad = cli.run("school", "update", "--tax-code", "123")
+        #expect(bad.status == 1 && bad.err.contains("--tax-code"))
+        #expect(cli.run("school", "update", "--receipt-series", "FZ").status == 1)
+        let audit = parseCSV(cli.run("report", "audit", "--format", "csv").out).dropFirst().map { $0[3] }
+        #expect(audit == ["school.created", "school.updated"])
+    }
+
+    @Test("report usage errors exit 2; the PDF report reads back; period list shows the close")
+    func reportFormats() throws {
+        let school = try paidSchool()
+        let cli = school.cli
+        #expect(cli.run("report", "nonsense").status == 2)
+        #expect(cli.run("report", "collection", "--period", "2025-13").status == 2)
+        #expect(cli.run("report", "collection", "--as-of", "2025-02-30").status == 2)
+        #expect(cli.run("report", "collection", "--as-of", "31/10/2025").out == cli.run("report", "collection", "--as-of", "2025-10-31").out)
+        let pdf = cli.folder.appendingPathComponent("outstanding.pdf").path
+        #expect(cli.run("report", "outstanding", "--format", "pdf", "-o", pdf).status == 0)
+        let text = Self.squeezed(try Self.tool(["pdftotext", pdf, "-"]))
+        #expect(text.contains("Danh sách học sinh chưa nộp đủ") && text.contains("Lê Minh Khoa") && text.contains("Trang 1/1"), "\(text)")
+        let table = cli.run("report", "collection").out
+        #expect(table.hasPrefix("BÁO CÁO TÌNH HÌNH THU THEO LỚP VÀ KHOẢN THU") && table.contains("2.800.000"), "\(table)")
+        #expect(cli.run("period", "close", "2025-10").status == 0)
+        let closes = parseCSV(cli.run("period", "list").out)
+        #expect(closes.count == 2 && closes[1][0] == "2025-10" && closes[1][4].count == 64)
     }
 }

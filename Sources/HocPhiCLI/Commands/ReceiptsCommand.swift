@@ -72,7 +72,7 @@ struct ReceiptsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Kiểm tra chữ ký một biên lai: tệp PDF, hoặc nội dung mã QR (HPR1|…) trong tệp hay đối số.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "A receipt PDF, a text file holding the QR's text, or the text itself.") var file: String
+        @Argument(help: "A receipt PDF, a text file holding the QR's text, the text itself, or a receipt number.") var file: String
 
         func run() throws {
             let text: String
@@ -89,10 +89,17 @@ struct ReceiptsCommand: ParsableCommand {
             } else {
                 text = file
             }
-            guard let seal = ReceiptSeal(text) else {
-                throw CommandFailure("\(file): not a receipt seal (expected HPR1|series|number|invoice|amount|date|signature)")
+            let ledger = try global.openLedger()
+            let seal: ReceiptSeal
+            if let parsed = ReceiptSeal(text) {
+                seal = parsed
+            } else if ReceiptNumber(text) != nil {
+                // A number alone: check the stored receipt against the school's key (its own seal).
+                seal = ReceiptSeal(try ledger.receipt(text))
+            } else {
+                throw CommandFailure("\(file): not a receipt seal (HPR1|series|number|invoice|amount|date|signature) nor a receipt number")
             }
-            let result = try global.openLedger().verifyReceipt(seal: seal)
+            let result = try ledger.verifyReceipt(seal: seal)
             let l = global.language
             if result.isValid, let stored = result.stored {
                 let r = stored.receipt
