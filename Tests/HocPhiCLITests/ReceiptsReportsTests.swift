@@ -101,6 +101,12 @@ struct ReceiptsReportsTests {
         #expect(cli.run("ledger", "verify").status == 0)
         let audit = cli.run("report", "audit", "--format", "csv").out
         #expect(audit.contains("receipt.cancelled") && audit.contains("line.unmatched") && audit.contains("chuyển nhầm"))
+        // Money decisions come from the journal, automatic ones included, with their reasons.
+        let rows2 = parseCSV(audit).dropFirst()
+        #expect(rows2.contains { $0[0].hasPrefix("journal#") && $0[3] == "payment.allocated" && $0[4] == "R1" && $0[5].contains("700.000 đ") })
+        #expect(rows2.contains { $0[3] == "reversal" && $0[5].contains("chuyển nhầm") })
+        #expect(rows2.contains { $0[3] == "payment.allocated" && $0[5].contains("đúng là An") }, "the manual match's reason")
+        #expect(!rows2.contains { $0[3] == "invoice.issued" } && rows2.contains { $0[3] == "invoices.issued" })
     }
 
     @Test("slips for a class: every QR reads back from a 150 dpi page; codes and names are in the text")

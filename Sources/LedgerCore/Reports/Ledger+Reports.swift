@@ -184,19 +184,35 @@ extension Ledger {
 
     // MARK: audit
 
+    /// Every change: the audit log (imports, pupils, fees, receipts, closes, manual decisions) and, from the
+    /// journal, every money decision after billing — payments allocated (automatic or by hand), refunds, credit
+    /// applied, reversals — each with who, when and why. Invoices issued appear once per run (`invoices.issued`).
     private func auditReport(_ scope: ReportScope) throws -> ReportTable {
-        var body: [[ReportCell]] = []
-        try store.forEachAuditRecord { record in
-            guard scope.includes(recordedAt: record.recordedAt) else { return }
-            if let period = scope.period, let time = Timestamp(iso: record.recordedAt), YearMonth(time.vietnamDate) > period { return }
-            body.append([.count(record.sequence), .text(record.recordedAt), .text(record.actor), .text(record.action),
-                         .text(record.subject), .text(record.details)])
+        var body: [(at: String, order: Int, cells: [ReportCell])] = []
+        func include(_ recordedAt: String) -> Bool {
+            guard scope.includes(recordedAt: recordedAt) else { return false }
+            if let period = scope.period, let time = Timestamp(iso: recordedAt), YearMonth(time.vietnamDate) > period { return false }
+            return true
         }
+        try store.forEachJournalRecord { record in
+            guard record.kind != EntryKind.invoiceIssued.rawValue, include(record.recordedAt) else { return }
+            let amount = record.lines.filter { $0.side == "D" }.reduce(Int64(0)) { $0 + $1.amount }
+            body.append((record.recordedAt, body.count, [.text("journal#\(record.sequence)"), .text(record.recordedAt), .text(record.actor),
+                                                         .text(record.kind), .text(record.reference),
+                                                         .text("\(Money(dong: amount).formatted): \(record.memo)")]))
+        }
+        try store.forEachAuditRecord { record in
+            guard include(record.recordedAt) else { return }
+            body.append((record.recordedAt, body.count, [.text("audit#\(record.sequence)"), .text(record.recordedAt), .text(record.actor),
+                                                         .text(record.action), .text(record.subject), .text(record.details)]))
+        }
+        // One timeline: by the time recorded; within one command, the money entries before the events that sum them up.
+        body.sort { ($0.at, $0.order) < ($1.at, $1.order) }
         return ReportTable(
             title: ReportKind.audit.title,
-            columns: [ReportColumn("seq", "STT", .count), ReportColumn("recorded_at", "Thời điểm (UTC)"), ReportColumn("actor", "Người thực hiện"),
+            columns: [ReportColumn("record", "Bản ghi"), ReportColumn("recorded_at", "Thời điểm (UTC)"), ReportColumn("actor", "Người thực hiện"),
                       ReportColumn("action", "Thao tác"), ReportColumn("subject", "Đối tượng"), ReportColumn("details", "Chi tiết / lý do")],
-            rows: body)
+            rows: body.map(\.cells))
     }
 }
 
