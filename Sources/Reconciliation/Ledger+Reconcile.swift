@@ -73,8 +73,10 @@ extension Ledger {
     /// decided lines are skipped and undecided ones get the same decision.
     public func reconcile() throws -> ReconcileSummary {
         _ = try requireSchool()
-        var (book, lines) = try reconciliationState()
+        // The head is taken before anything is read, so a command that commits meanwhile makes ours a conflict
+        // instead of a decision on stale state.
         var changes = try begin()
+        var (book, lines) = try reconciliationState()
         var summary = ReconcileSummary()
         for stored in lines where stored.status == .unmatched && !stored.held {
             summary.considered += 1
@@ -124,6 +126,7 @@ extension Ledger {
     /// first pupil's family credit).
     public func match(reference: String, invoiceNumbers: [String], reason: String) throws {
         _ = try requireSchool()
+        var changes = try begin()
         var (book, lines) = try reconciliationState()
         let stored = try line(reference, in: lines)
         guard stored.line.direction == .credit else { throw ReconciliationError.notACredit(reference) }
@@ -142,7 +145,6 @@ extension Ledger {
         if left.isPositive, let first = invoiceNumbers.first, let invoice = book.invoices[first] {
             shares.append(.init(invoiceNumber: nil, studentCode: invoice.studentCode, amount: left))
         }
-        var changes = try begin()
         try post(shares, for: stored, method: "manual", reason: "by \(actor): \(reason)", book: &book, into: &changes)
         changes.audit(AuditEvent("line.matched", subject: stored.reference,
                                  details: "\(invoiceNumbers.joined(separator: ", ")): \(reason)"))
@@ -152,6 +154,7 @@ extension Ledger {
     /// Undoes every allocation of a line with reversing entries, and holds the line for the accountant.
     public func unmatch(reference: String, reason: String) throws {
         _ = try requireSchool()
+        var changes = try begin()
         let (book, lines) = try reconciliationState()
         let stored = try line(reference, in: lines)
         let active = try store.allocations().filter { $0.lineID == stored.lineID && $0.isActive }
@@ -164,7 +167,6 @@ extension Ledger {
                 throw ReconciliationError.creditAlreadyUsed(reference)
             }
         }
-        var changes = try begin()
         var journal: [Int64: JournalRecord] = [:]
         let wanted = Set(active.map(\.journalSequence))
         try store.forEachJournalRecord { if wanted.contains($0.sequence) { journal[$0.sequence] = $0 } }

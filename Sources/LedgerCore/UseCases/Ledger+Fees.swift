@@ -11,11 +11,11 @@ extension Ledger {
     /// longer listed are withdrawn (kept for history, billed no more). Issued invoices are never touched.
     public func importFees(_ table: InputTable) throws -> FeeImportSummary {
         _ = try requireSchool()
+        var changes = try begin()                 // before reading: see `Ledger.begin`
         let students = try store.students()
         guard !students.isEmpty else { throw LedgerError.noStudents }
         let incoming = try FeeListFile.read(table, classes: Set(students.map(\.className)))
         let existing = Dictionary(uniqueKeysWithValues: try store.feeItems().map { ($0.code, $0) })
-        var changes = try begin()
         var summary = FeeImportSummary(read: incoming.count)
         for fee in incoming {
             let details = "\(fee.name): \(fee.amount.formatted), \(fee.scope), \(fee.schedule), TK \(fee.account.rawValue)"

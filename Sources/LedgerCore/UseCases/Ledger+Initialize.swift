@@ -72,6 +72,7 @@ extension Ledger {
     /// The bank account and the payment-code key never change here (codes already printed depend on them).
     /// `nil` leaves a field as it is; an empty string clears address or tax code.
     public func updateSchoolProfile(address: String?, taxCode: String?, receiptForm: String?, receiptLetters: String?) throws -> School {
+        var changes = try begin()
         var school = try requireSchool()
         let old = school
         let profile = try ProfileFields(address: address, taxCode: taxCode)
@@ -81,7 +82,6 @@ extension Ledger {
         if let receiptLetters { school.receiptSeries.letters = receiptLetters.trimmingSpaces().uppercased() }
         if let problem = school.receiptSeries.problem { throw LedgerError.invalidSetup(field: "receipt series", reason: problem) }
         guard school != old else { return school }
-        var changes = try begin()
         changes.updatedSchool = school
         var details: [String] = []
         if school.address != old.address { details.append("address: \(old.address ?? "—") → \(school.address ?? "—")") }

@@ -16,13 +16,13 @@ extension Ledger {
     /// total and each fee's account (531, 3373 or 3381, per fee item) credited with its line.
     public func issueInvoices(for period: YearMonth, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> IssueSummary {
         let school = try requireSchool()
+        var changes = try begin()                 // before reading: see `Ledger.begin`
         let students = try store.students().sorted { $0.code < $1.code }
         guard !students.isEmpty else { throw LedgerError.noStudents }
         let fees = try store.feeItems().sorted { $0.code < $1.code }
         guard !fees.isEmpty else { throw LedgerError.noFees }
         let billed = Set(try store.invoices(period: period).map(\.studentCode))
         var credits = try store.creditBalances(root: "3383").filter { $0.value > 0 }
-        var changes = try begin()
         var summary = IssueSummary(period: period.description)
         for (index, student) in students.enumerated() {
             if index % 1000 == 0 { progress?(index, students.count) }

@@ -82,9 +82,9 @@ extension Ledger {
     public func cancelReceipt(_ text: String, reason: String) throws {
         let reason = reason.trimmingSpaces()
         guard !reason.isEmpty else { throw ReceiptError.reasonRequired }
+        var changes = try begin()                 // before reading: a concurrent change makes this a conflict
         let signed = try receipt(text)
         guard signed.status == .issued else { throw ReceiptError.notValid(signed.receipt.number, signed.status) }
-        var changes = try begin()
         changes.cancel(ReceiptCancellation(number: signed.receipt.number, reason: reason, actor: actor, at: changes.recordedAt))
         changes.audit(AuditEvent("receipt.cancelled", subject: signed.receipt.number.description,
                                  details: "invoice \(signed.receipt.invoiceNumber): \(reason)"))
@@ -97,6 +97,7 @@ extension Ledger {
         let reason = reason.trimmingSpaces()
         guard !reason.isEmpty else { throw ReceiptError.reasonRequired }
         let school = try requireSchool()
+        var changes = try begin()                 // before reading: a concurrent unmatch makes this a conflict
         let old = try receipt(text)
         guard old.status == .issued else { throw ReceiptError.notValid(old.receipt.number, old.status) }
         guard let invoice = try store.invoices().first(where: { $0.number == old.receipt.invoiceNumber }) else {
@@ -106,7 +107,6 @@ extension Ledger {
             throw ReceiptError.invoiceNotPaid(invoice.number, status: invoice.status, paid: invoice.amountPaid, due: invoice.amountDue)
         }
         guard let key = try store.signingKey() else { throw ReceiptError.noSigningKey }
-        var changes = try begin()
         var numbering = ReceiptNumbering(existing: try store.receipts().map(\.receipt.number))
         let number = try numbering.next(series: school.receiptSeries.symbol(year: changes.recordedAt.vietnamDate.year))
         let receipt = try ReceiptContext(ledger: self, school: school)

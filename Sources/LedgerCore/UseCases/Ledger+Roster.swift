@@ -13,8 +13,8 @@ extension Ledger {
     public func importRoster(_ table: InputTable) throws -> RosterImportSummary {
         _ = try requireSchool()
         let (incoming, columns) = try RosterFile.readWithColumns(table)
+        var changes = try begin()                 // before reading: see `Ledger.begin`
         let existing = Dictionary(uniqueKeysWithValues: try store.students().map { ($0.code, $0) })
-        var changes = try begin()
         var summary = RosterImportSummary(read: incoming.count)
         for read in incoming {
             let student = existing[read.code].map { read.merging($0, fileColumns: columns) } ?? read

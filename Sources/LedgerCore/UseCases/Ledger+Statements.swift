@@ -43,6 +43,7 @@ extension Ledger {
                                 progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> StatementImportSummary {
         let school = try requireSchool()
         let file = stream.source.name
+        var changes = try begin()                 // before reading: see `Ledger.begin`
         let previous = try store.statements()
         if let same = previous.first(where: { $0.sha256 == stream.source.sha256 }) {
             // The same bytes were read, proven and stored before: nothing to read again.
@@ -53,7 +54,6 @@ extension Ledger {
             summary.duplicateLines = same.lines
             return summary
         }
-        var changes = try begin()
         let statementID = (previous.map(\.id).max() ?? 0) + 1
         var summary = StatementImportSummary(fileName: file, format: "", balanceCheck: "", continuity: "")
         try store.commitStatement(base: changes.base, account: school.accountNumber, statementID: statementID) { insert in

@@ -16,6 +16,8 @@ public struct Ledger<Store: LedgerStore>: Sendable {
         self.clock = clock
     }
 
+    /// Starts a batch on the current head. Call it before reading what the decision depends on: `commit`
+    /// refuses the batch if anything was committed since, so the decision can never rest on stale reads.
     package func begin() throws -> LedgerChanges {
         LedgerChanges(base: try store.head(), at: clock(), actor: actor)
     }
