@@ -168,7 +168,11 @@ struct ReceiptTests {
         #expect(try world.ledger.verifyReceipt(seal: foreign).problems == ["the presented signature is not the school's signature of this receipt"])
         let missing = try #require(ReceiptSeal(text.replacingOccurrences(of: "|0000002|", with: "|0000099|")))
         #expect(try world.ledger.verifyReceipt(seal: missing).stored == nil)
-        for bad in ["", "HPR1|25TAA|0000002", text.replacingOccurrences(of: "HPR1", with: "HPR2"), text + "x", text + "|extra"] {
+        let total = String(signed.receipt.total.dong)
+        for bad in ["", "HPR1|25TAA|0000002", text.replacingOccurrences(of: "HPR1", with: "HPR2"), text + "x", text + "|extra",
+                    text.replacingOccurrences(of: "25TAA", with: "25taa"), text.replacingOccurrences(of: "|0000002|", with: "|2|"),
+                    text.replacingOccurrences(of: "|\(total)|", with: "|+\(total)|"),
+                    text.replacingOccurrences(of: "|\(total)|", with: "|000\(total)|")] {
             #expect(ReceiptSeal(bad) == nil, "\(bad)")
         }
     }

@@ -58,6 +58,7 @@ extension InvoicesCommand {
 
         func validate() throws {
             if let period, YearMonth(period) == nil { throw ValidationError("--period: \"\(period)\" is not a month YYYY-MM") }
+            if ClassName(className) == nil { throw ValidationError("--class: \"\(className)\" is not a class name (e.g. 3A)") }
         }
 
         func run() throws {

@@ -11,8 +11,12 @@ struct PeriodCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The month, YYYY-MM.") var period: String
 
+        func validate() throws {
+            if YearMonth(period) == nil { throw ValidationError("\(period) is not a month (YYYY-MM)") }
+        }
+
         func run() throws {
-            guard let month = YearMonth(period) else { throw ValidationError("\(period) is not a month (YYYY-MM)") }
+            let month = YearMonth(period)!
             let close = try global.openLedger().closePeriod(month)
             Console.current.print(global.language.pick(
                 "Đã khoá sổ đến hết \(month.vietnameseLabel.lowercased()) (bút toán cuối \(close.journalSequence), \(close.journalHash.prefix(16))…).",

@@ -104,9 +104,11 @@ struct ReceiptsCommand: ParsableCommand {
             if result.isValid, let stored = result.stored {
                 let r = stored.receipt
                 let status = stored.status == .issued ? "" : l.pick(" — NHƯNG biên lai này \(stored.status.label.lowercased())", " — BUT this receipt is \(stored.status.rawValue)")
+                // The seal proves which receipt this is; what a forged page prints around it is for the reader to
+                // compare, so the genuine content is spelled out.
                 Console.current.print(l.pick(
-                    "HỢP LỆ: biên lai \(r.number), \(r.studentName) (\(r.className)), \(r.total.formatted), ngày \(r.issuedOn.vietnamese), chữ ký của trường.\(status)",
-                    "VALID: receipt \(r.number), \(r.studentName) (\(r.className)), \(r.total.formatted), issued \(r.issuedOn), signed by the school.\(status)"))
+                    "HỢP LỆ: biên lai \(r.number) có chữ ký của trường. Bản gốc ghi: \(r.studentName) (\(r.className)), người nộp \(r.payerName), \(r.total.formatted), thông báo thu \(r.invoiceNumber), ngày \(r.issuedOn.vietnamese) — hãy đối chiếu với bản đang cầm.\(status)",
+                    "VALID: receipt \(r.number) is signed by the school. The genuine receipt reads: \(r.studentName) (\(r.className)), payer \(r.payerName), \(r.total.formatted), invoice \(r.invoiceNumber), issued \(r.issuedOn) — compare it with the copy in hand.\(status)"))
                 if stored.status != .issued { throw ExitCode(1) }
             } else {
                 throw CommandFailure(l.pick("KHÔNG HỢP LỆ: ", "INVALID: ") + "receipt \(seal.number): " + result.problems.joined(separator: "; "))

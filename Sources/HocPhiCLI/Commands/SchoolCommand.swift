@@ -51,6 +51,12 @@ struct SchoolCommand: ParsableCommand {
         @Option(name: .customLong("receipt-form"), help: "Receipt form symbol (default EBL01).") var receiptForm: String?
         @Option(name: .customLong("receipt-series"), help: "The two series letters after YYT (default AA).") var receiptSeries: String?
 
+        func validate() throws {
+            if address == nil && taxCode == nil && receiptForm == nil && receiptSeries == nil {
+                throw ValidationError("nothing to update: give --address, --tax-code, --receipt-form or --receipt-series")
+            }
+        }
+
         func run() throws {
             let school = try global.openLedger().updateSchoolProfile(address: address, taxCode: taxCode, receiptForm: receiptForm,
                                                                      receiptLetters: receiptSeries)

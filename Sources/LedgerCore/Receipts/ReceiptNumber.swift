@@ -63,14 +63,17 @@ public struct ReceiptSeries: Sendable, Hashable, Codable {
     }
 
     /// Checks the profile's values; `nil` when valid, else why not.
-    public var problem: String? {
-        if formSymbol.isEmpty || formSymbol.count > 11 || !formSymbol.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
-            return "form symbol \"\(formSymbol)\" is not 1–11 ASCII letters, digits or dashes"
-        }
-        if letters.count != 2 || !letters.allSatisfy(Self.allowedLetters.contains) {
-            return "series letters \"\(letters)\" must be two of A B C D E G H K L M N P Q R S T U V X Y"
-        }
-        return nil
+    public var problem: String? { formProblem ?? lettersProblem }
+
+    public var formProblem: String? {
+        guard formSymbol.isEmpty || formSymbol.count > 11
+                || !formSymbol.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return nil }
+        return "form symbol \"\(formSymbol)\" is not 1–11 ASCII letters, digits or dashes"
+    }
+
+    public var lettersProblem: String? {
+        guard letters.count != 2 || !letters.allSatisfy(Self.allowedLetters.contains) else { return nil }
+        return "series letters \"\(letters)\" must be two of A B C D E G H K L M N P Q R S T U V X Y"
     }
 
     static func isSeriesSymbol(_ text: String) -> Bool {

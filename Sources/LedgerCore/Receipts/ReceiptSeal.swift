@@ -41,6 +41,8 @@ public struct ReceiptSeal: Sendable, Hashable, CustomStringConvertible {
         self.total = Money(dong: total)
         self.issuedOn = date
         self.signature = signature
+        // Only the exact form the school prints: `26taa`, `1` or `+0001530100` are not that seal.
+        guard description == text.trimmingSpaces() else { return nil }
     }
 }
 

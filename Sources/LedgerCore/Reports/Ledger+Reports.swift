@@ -27,8 +27,10 @@ extension Ledger {
     private func collection(_ scope: ReportScope) throws -> ReportTable {
         let position = try position(scope)
         var rows: [CollectionKey: (name: String, invoices: Int64, due: Int64, collected: Int64)] = [:]
+        var billedInvoices = 0
         for invoice in try store.invoices() {
             guard let billed = position.billed[invoice.number], billed > 0 else { continue }
+            billedInvoices += 1
             // Payments are applied to the lines in their printed order: the first fee is settled first.
             var left = min(position.paid[invoice.number] ?? 0, billed)
             for line in invoice.lines {
@@ -57,7 +59,8 @@ extension Ledger {
                       ReportColumn("due", "Phải thu", .money), ReportColumn("collected", "Đã thu", .money),
                       ReportColumn("outstanding", "Còn phải thu", .money)],
             rows: body,
-            totals: [.text("Tổng cộng"), .empty, .empty, .empty, .count(body.reduce(0) { if case .count(let n) = $1[4] { $0 + n } else { $0 } }),
+            // The invoices column counts invoices per row; the total counts each invoice once.
+            totals: [.text("Tổng cộng"), .empty, .empty, .empty, .count(Int64(billedInvoices)),
                      .money(Money(dong: totals.due)), .money(Money(dong: totals.collected)),
                      .money(Money(dong: totals.due - totals.collected))])
     }

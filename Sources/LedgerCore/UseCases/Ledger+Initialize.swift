@@ -80,7 +80,8 @@ extension Ledger {
         if taxCode != nil { school.taxCode = profile.taxCode }
         if let receiptForm { school.receiptSeries.formSymbol = receiptForm.trimmingSpaces().uppercased() }
         if let receiptLetters { school.receiptSeries.letters = receiptLetters.trimmingSpaces().uppercased() }
-        if let problem = school.receiptSeries.problem { throw LedgerError.invalidSetup(field: "receipt series", reason: problem) }
+        if let problem = school.receiptSeries.formProblem { throw LedgerError.invalidSetup(field: "--receipt-form", reason: problem) }
+        if let problem = school.receiptSeries.lettersProblem { throw LedgerError.invalidSetup(field: "--receipt-series", reason: problem) }
         guard school != old else { return school }
         changes.updatedSchool = school
         var details: [String] = []
