@@ -27,6 +27,9 @@ public enum ReconciliationError: Error, Sendable, Equatable, CustomStringConvert
     case unknownLine(String)
     case ambiguousLine(String)
     case notACredit(String)
+    case notADebit(String)
+    case unknownStudent(String)
+    case creditTooSmall(String, student: String, credit: Money, amount: Money)
     case alreadyMatched(String)
     case notMatched(String)
     case unknownInvoice(String)
@@ -37,7 +40,11 @@ public enum ReconciliationError: Error, Sendable, Equatable, CustomStringConvert
         switch self {
         case .unknownLine(let r): "no bank line \(r); see `hocphi statements lines`"
         case .ambiguousLine(let r): "several bank lines have the reference \(r); name one by #line_id"
-        case .notACredit(let r): "bank line \(r) is money out; only credits pay invoices"
+        case .notACredit(let r): "bank line \(r) is money out; only credits pay invoices (a refund: match \(r) --refund STUDENT_CODE)"
+        case .notADebit(let r): "bank line \(r) is money in; only money out refunds a family's credit"
+        case .unknownStudent(let s): "no pupil \(s)"
+        case .creditTooSmall(let r, let s, let credit, let amount):
+            "bank line \(r) pays out \(amount.formatted) but \(s)'s family holds only \(credit.formatted) of credit"
         case .alreadyMatched(let r): "bank line \(r) is already matched; `unmatch` it first"
         case .notMatched(let r): "bank line \(r) has no allocation to undo"
         case .unknownInvoice(let n): "no invoice \(n)"
@@ -120,6 +127,26 @@ extension Ledger {
                               amount: stored.line.amount.dong, description: stored.line.description, reason: reason,
                               suggestions: suggestions, held: stored.held)
         }
+    }
+
+    /// The accountant's decision: this money out pays back `student`'s family credit (a refund the rules could
+    /// not decide, or one the accountant undid). Refused when the family holds less credit than the line.
+    public func matchRefund(reference: String, student: String, reason: String) throws {
+        _ = try requireSchool()
+        var changes = try begin()
+        var (book, lines) = try reconciliationState()
+        let stored = try line(reference, in: lines)
+        guard stored.line.direction == .debit else { throw ReconciliationError.notADebit(reference) }
+        guard stored.status == .unmatched || stored.status == .ignored else { throw ReconciliationError.alreadyMatched(reference) }
+        guard let code = StudentCode(student), book.hasStudent(code) else { throw ReconciliationError.unknownStudent(student) }
+        let credit = book.familyCredit(of: code)
+        guard credit >= stored.line.amount.dong else {
+            throw ReconciliationError.creditTooSmall(reference, student: student, credit: Money(dong: credit), amount: stored.line.amount)
+        }
+        try post([.init(invoiceNumber: nil, studentCode: code, amount: stored.line.amount)], for: stored, method: "refund",
+                 reason: "by \(actor): \(reason)", book: &book, into: &changes)
+        changes.audit(AuditEvent("line.matched", subject: stored.reference, details: "refund of \(student)'s credit: \(reason)"))
+        try store.commit(changes)
     }
 
     /// The accountant's decision: this credit pays these invoices (in the order given; any surplus becomes the

@@ -73,6 +73,11 @@ public struct ReconciliationBook: Sendable {
         (invoicesByStudent[student] ?? []).compactMap { invoices[$0] }.filter { !$0.isVoid && $0.remaining.isPositive }
     }
 
+    func hasStudent(_ code: StudentCode) -> Bool { students[code] != nil }
+
+    /// What the family of `code` holds in credit (3383), as this run has left it.
+    func familyCredit(of code: StudentCode) -> Int64 { familyCredits[code] ?? 0 }
+
     /// Records an allocation in memory, so later lines see the invoice's new remaining amount.
     mutating func apply(_ shares: [MatchDecision.Share], refund: Bool = false) {
         for share in shares {

@@ -42,5 +42,19 @@ struct RefundTests {
         #expect(cli.run("unmatch", "B1", "--reason", "refund bounced").status == 0)
         #expect(try credit(cli, "067315000002") == 200_000)
         #expect(cli.run("ledger", "verify").status == 0)
+
+        // The accountant decides what the rules could not: the held line again, as a refund of Bình's credit.
+        let asInvoice = cli.run("--lang", "en", "match", "B1", binh.number)
+        #expect(asInvoice.status == 1 && asInvoice.err.contains("--refund"), "\(asInvoice.err)")
+        let tooBig = cli.run("--lang", "en", "match", "B2", "--refund", "067215000001")
+        #expect(tooBig.status == 1 && tooBig.err.contains("holds only 0 đ"), "\(tooBig.err)")
+        #expect(cli.run("match", "B1", "--refund", "067315000002", "--reason", "chuyển lại lần 2").status == 0)
+        #expect(try credit(cli, "067315000002") == 50_000)
+        #expect(cli.run("match", "B2", "--refund", "067315000002").status == 1, "50,000 left < 100,000")
+        #expect(cli.run("match", "P1", "--refund", "067315000002").status == 1, "money in is not a refund")
+        #expect(cli.run("match", "B2").status == 2 && cli.run("match", "B2", binh.number, "--refund", "067315000002").status == 2)
+        let manual = parseCSV(cli.run("matches", "export").out).first { $0[0] == "B1" }
+        #expect(manual?[5] == "refund" && manual?[7].contains("chuyển lại lần 2") == true)
+        #expect(cli.run("ledger", "verify").status == 0)
     }
 }

@@ -72,14 +72,22 @@ struct MatchCommand: ParsableCommand {
         commandName: "match", abstract: "Kế toán gắn một khoản tiền vào thông báo thu (a manual decision).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The bank line: its bank reference, or #line_id.") var bankReference: String
-    @Argument(help: "The invoice number(s) it pays, in order.") var invoiceNumbers: [String]
+    @Argument(help: "The invoice number(s) it pays, in order.") var invoiceNumbers: [String] = []
+    @Option(help: "For money out: the student code whose family credit it pays back (a refund).") var refund: String?
     @Option(help: "Why (recorded with who decided).") var reason = "manual match"
 
     func validate() throws {
-        if invoiceNumbers.isEmpty { throw ValidationError("name at least one invoice number") }
+        if invoiceNumbers.isEmpty && refund == nil { throw ValidationError("name at least one invoice number, or --refund STUDENT_CODE") }
+        if !invoiceNumbers.isEmpty && refund != nil { throw ValidationError("a line either pays invoices or refunds a credit, not both") }
     }
 
     func run() throws {
+        if let refund {
+            try global.openLedger().matchRefund(reference: bankReference, student: refund, reason: reason)
+            Console.current.print(global.language.pick("Đã ghi \(bankReference) là tiền hoàn lại cho gia đình học sinh \(refund).",
+                                                       "Matched \(bankReference) as a refund of \(refund)'s family credit."))
+            return
+        }
         try global.openLedger().match(reference: bankReference, invoiceNumbers: invoiceNumbers, reason: reason)
         Console.current.print(global.language.pick("Đã gắn \(bankReference) vào \(invoiceNumbers.joined(separator: ", ")).",
                                                    "Matched \(bankReference) to \(invoiceNumbers.joined(separator: ", "))."))
