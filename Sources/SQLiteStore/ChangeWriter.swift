@@ -23,9 +23,11 @@ struct ChangeWriter {
         try ReceiptWriter(db: db).write(changes)
         if let period = changes.closedPeriod {
             // The head the close saw is the batch's base: the close itself adds no journal entry.
-            try db.execute(sql: "INSERT INTO period_closes (period, closed_at, actor, journal_seq, journal_hash) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [period.description, changes.recordedAt.description, changes.actor,
-                                       changes.base.journalSequence, changes.base.journalHash])
+            try db.execute(sql: """
+                INSERT INTO period_closes (period, closed_at, actor, journal_seq, journal_hash, audit_seq, statement_id_through)
+                VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(statement_id), 0) FROM statements))
+                """, arguments: [period.description, changes.recordedAt.description, changes.actor,
+                                 changes.base.journalSequence, changes.base.journalHash, changes.head.auditSequence])
         }
         let student = try db.cachedStatement(sql: """
             INSERT INTO students (student_code, full_name, class_name, date_of_birth, guardian_name, guardian_phone)

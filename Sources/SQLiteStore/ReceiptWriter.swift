@@ -89,7 +89,8 @@ extension SQLiteLedgerStore {
                     throw RowDecoding.CorruptRow(description: "period_closes: \"\(row["period"] as String)\" is not a month")
                 }
                 return PeriodClose(period: period, closedAt: try RowDecoding.timestamp(row["closed_at"], "period_closes.closed_at"),
-                                   actor: row["actor"], journalSequence: row["journal_seq"], journalHash: row["journal_hash"])
+                                   actor: row["actor"], journalSequence: row["journal_seq"], journalHash: row["journal_hash"],
+                                   auditSequence: row["audit_seq"], lastStatementID: row["statement_id_through"])
             }
         }
     }

@@ -196,7 +196,9 @@ final class InMemoryStore: LedgerStore, @unchecked Sendable {
             auditLog += changes.audit
             if let period = changes.closedPeriod {
                 storedCloses.append(PeriodClose(period: period, closedAt: changes.recordedAt, actor: changes.actor,
-                                                journalSequence: changes.base.journalSequence, journalHash: changes.base.journalHash))
+                                                journalSequence: changes.base.journalSequence, journalHash: changes.base.journalHash,
+                                                auditSequence: changes.head.auditSequence,
+                                                lastStatementID: statementRecords.map(\.id).max() ?? 0))
             }
             currentHead = changes.head
             commits += 1

@@ -37,6 +37,24 @@ struct ReportScopeTests {
         let statements = try world.ledger.report(.statements, scope: ReportScope(asOf: LocalDate("2025-09-09")))
         #expect(statements.rows.count == 1 && statements.rows[0][14] == .count(2) && statements.rows[0][15] == .count(0))
         #expect(try world.ledger.report(.statements, scope: ReportScope(asOf: LocalDate("2025-09-04"))).rows.isEmpty)
+
+        // On 12/09 the accountant decides the "interest" was a parent's money after all (held as HS001's credit).
+        world.clock.set("2025-09-12T03:00:00Z")
+        var later = try world.ledger.begin()
+        let sequence = later.record(try JournalEntry(kind: .paymentAllocated, reference: "FT2", memo: "by hand",
+                                                     postings: [.debit(.bank, Money(dong: 1_000)),
+                                                                .credit(.parentCredit(Fixtures.studentCode("HS001")), Money(dong: 1_000))]))
+        later.add(Allocation(lineID: interest.lineID, bankReference: "FT2", bookingDate: LocalDate("2025-09-04")!, lineAmount: Money(dong: 1_000),
+                             invoiceNumber: nil, studentCode: Fixtures.studentCode("HS001"), amount: Money(dong: 1_000), method: "manual",
+                             reason: "by hand", journalSequence: sequence))
+        later.setStatus(ofLine: interest.lineID, .matched)
+        try world.store.commit(later)
+        let on11 = try world.ledger.report(.statements, scope: ReportScope(asOf: LocalDate("2025-09-11")))
+        #expect(on11.rows[0][12] == .count(0) && on11.rows[0][14] == .count(1) && on11.rows[0][15] == .count(1),
+                "as of the 11th it was still classified as not a fee, whatever happened on the 12th")
+        let now = try world.ledger.report(.statements)
+        #expect(now.rows[0][12] == .count(1) && now.rows[0][14] == .count(1) && now.rows[0][15] == .count(0))
+        #expect(try unmatched("2025-09-11") == ["FT1"])
     }
 }
 

@@ -5,6 +5,10 @@ extension Ledger {
     /// scope on the same ledger gives the same table, whatever was recorded after `scope.asOf`.
     public func report(_ kind: ReportKind, scope: ReportScope = .everything) throws -> ReportTable {
         let school = try requireSchool()
+        var scope = scope
+        if let period = scope.period, let close = try store.periodCloses().first(where: { $0.period >= period }) {
+            scope.close = close
+        }
         var table: ReportTable
         switch kind {
         case .collection: table = try collection(scope)
@@ -100,12 +104,12 @@ extension Ledger {
 
     private func unmatched(_ scope: ReportScope) throws -> ReportTable {
         let position = try position(scope)
-        let ignored = try ignoredLines(scope)
-        let imported = Dictionary(try store.statements().map { ($0.id, $0.importedAt) }, uniquingKeysWith: { a, _ in a })
+        let ignored = try ignoredLines(scope, position)
+        let included = Set(try store.statements().filter(scope.includes).map(\.id))
         var waiting: [(StoredStatementLine, Int64)] = []
         try store.forEachStatementLine { stored in
             guard stored.line.direction == .credit, !ignored(stored),
-                  let at = imported[stored.statementID], scope.includes(recordedAt: at) else { return }
+                  included.contains(stored.statementID) else { return }
             if let period = scope.period, YearMonth(stored.line.bookingDate) > period { return }
             let left = stored.line.amount.dong - (position.allocatedByLine[stored.lineID] ?? 0)
             if left > 0 { waiting.append((stored, left)) }
@@ -133,8 +137,12 @@ extension Ledger {
 
     private func statementsReport(_ scope: ReportScope) throws -> ReportTable {
         let position = try position(scope)
-        let records = try store.statements().filter { scope.includes(recordedAt: $0.importedAt) }
-        let ignored = try ignoredLines(scope)
+        let records = try store.statements().filter { record in
+            guard scope.includes(record) else { return false }
+            if let period = scope.period, let start = record.periodStart, YearMonth(start) > period { return false }
+            return true
+        }
+        let ignored = try ignoredLines(scope, position)
         var tallies: [Int64: StatementTally] = [:]
         try store.forEachStatementLine { stored in
             var tally = tallies[stored.statementID] ?? StatementTally()
@@ -176,13 +184,16 @@ extension Ledger {
 
     /// Whether a line counted as "not a fee" within the scope: its status now, or — as of a past day — whether
     /// the `line.ignored` decision had been recorded by then (the audit log says when).
-    private func ignoredLines(_ scope: ReportScope) throws -> (StoredStatementLine) -> Bool {
-        guard scope.asOf != nil else { return { $0.status == .ignored } }
+    /// Whether a line counted as "not a fee" within the scope. Now: its status. In the past (as of a day, or a
+    /// closed month): the `line.ignored` decision was recorded by then and no allocation held the line then —
+    /// whatever became of it later (matched by hand after all, say).
+    private func ignoredLines(_ scope: ReportScope, _ position: LedgerPosition) throws -> (StoredStatementLine) -> Bool {
+        guard scope.isHistorical else { return { $0.status == .ignored } }
         var decided = Set<String>()
         try store.forEachAuditRecord { record in
-            if record.action == "line.ignored" && scope.includes(recordedAt: record.recordedAt) { decided.insert(record.subject) }
+            if record.action == "line.ignored" && scope.includes(record) { decided.insert(record.subject) }
         }
-        return { $0.status == .ignored && decided.contains($0.reference) }
+        return { decided.contains($0.reference) && (position.allocatedByLine[$0.lineID] ?? 0) == 0 }
     }
 
     // MARK: audit
@@ -192,20 +203,19 @@ extension Ledger {
     /// applied, reversals — each with who, when and why. Invoices issued appear once per run (`invoices.issued`).
     private func auditReport(_ scope: ReportScope) throws -> ReportTable {
         var body: [(at: String, order: Int, cells: [ReportCell])] = []
-        func include(_ recordedAt: String) -> Bool {
-            guard scope.includes(recordedAt: recordedAt) else { return false }
-            if let period = scope.period, let time = Timestamp(iso: recordedAt), YearMonth(time.vietnamDate) > period { return false }
-            return true
+        func inMonths(_ recordedAt: String) -> Bool {
+            guard let period = scope.period else { return true }
+            return Timestamp(iso: recordedAt).map { YearMonth($0.vietnamDate) <= period } ?? false
         }
         try store.forEachJournalRecord { record in
-            guard record.kind != EntryKind.invoiceIssued.rawValue, include(record.recordedAt) else { return }
+            guard record.kind != EntryKind.invoiceIssued.rawValue, inMonths(record.recordedAt), scope.recorded(record) else { return }
             let amount = record.lines.filter { $0.side == "D" }.reduce(Int64(0)) { $0 + $1.amount }
             body.append((record.recordedAt, body.count, [.text("journal#\(record.sequence)"), .text(record.recordedAt), .text(record.actor),
                                                          .text(record.kind), .text(record.reference),
                                                          .text("\(Money(dong: amount).formatted): \(record.memo)")]))
         }
         try store.forEachAuditRecord { record in
-            guard include(record.recordedAt) else { return }
+            guard inMonths(record.recordedAt), scope.includes(record) else { return }
             body.append((record.recordedAt, body.count, [.text("audit#\(record.sequence)"), .text(record.recordedAt), .text(record.actor),
                                                          .text(record.action), .text(record.subject), .text(record.details)]))
         }

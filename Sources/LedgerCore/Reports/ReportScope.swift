@@ -8,6 +8,10 @@
 public struct ReportScope: Sendable, Hashable {
     public var asOf: LocalDate?
     public var period: YearMonth?
+    /// Set by `Ledger.report` when `period` is closed: the close. What was recorded, imported or decided after
+    /// it (a late bank line booked in the closed month, a later classification) is left out, so the closed
+    /// month's reports stay as they were.
+    public internal(set) var close: PeriodClose?
 
     public init(asOf: LocalDate? = nil, period: YearMonth? = nil) {
         self.asOf = asOf
@@ -18,20 +22,51 @@ public struct ReportScope: Sendable, Hashable {
 
     /// Whether something recorded at `recordedAt` (ISO text) is within `asOf`.
     func includes(recordedAt text: String) -> Bool {
-        guard let asOf else { return true }
+        guard asOf != nil || close != nil else { return true }
         guard let time = Timestamp(iso: text) else { return false }
-        return time.vietnamDate <= asOf
+        return includes(recordedAt: time)
     }
 
     func includes(recordedAt time: Timestamp) -> Bool {
-        guard let asOf else { return true }
-        return time.vietnamDate <= asOf
+        if let asOf, time.vietnamDate > asOf { return false }
+        if let close, time > close.closedAt { return false }
+        return true
     }
+
+    /// An audit record: by its sequence against the close's own record when known, else by time.
+    func includes(_ record: AuditRecord) -> Bool {
+        if let asOf, let time = Timestamp(iso: record.recordedAt), time.vietnamDate > asOf { return false }
+        if let close {
+            if let last = close.auditSequence { return record.sequence <= last }
+            return includes(recordedAt: record.recordedAt)
+        }
+        return true
+    }
+
+    /// A statement file: by its id against the last one imported before the close when known, else by time.
+    func includes(_ statement: StatementRecord) -> Bool {
+        if let asOf, statement.importedAt.vietnamDate > asOf { return false }
+        if let close {
+            if let last = close.lastStatementID { return statement.id <= last }
+            return statement.importedAt <= close.closedAt
+        }
+        return true
+    }
+
+    /// A journal record recorded within the scope (by `asOf` and the close), whatever month it counts in.
+    func recorded(_ record: JournalRecord) -> Bool {
+        if let close, record.sequence > close.journalSequence { return false }
+        if let asOf, let time = Timestamp(iso: record.recordedAt), time.vietnamDate > asOf { return false }
+        return true
+    }
+
+    /// Whether anything restricts what was recorded (so current statuses cannot be trusted as they are).
+    var isHistorical: Bool { asOf != nil || close != nil }
 
     /// Whether a journal record is in scope: recorded by `asOf`, counting in `period` or before. Records sealed
     /// before periods existed count in the month they were recorded.
     func includes(_ record: JournalRecord) -> Bool {
-        guard includes(recordedAt: record.recordedAt) else { return false }
+        guard recorded(record) else { return false }
         guard let period else { return true }
         let month = record.period.isEmpty ? Timestamp(iso: record.recordedAt).map { YearMonth($0.vietnamDate).description } ?? "" : record.period
         return month <= period.description
@@ -42,6 +77,7 @@ public struct ReportScope: Sendable, Hashable {
         var lines: [String] = []
         if let period { lines.append("Kỳ: đến hết \(period.vietnameseLabel.lowercased())") }
         if let asOf { lines.append("Số liệu đến hết ngày \(asOf.vietnamese)") }
+        if let close { lines.append("Đã khoá sổ đến hết \(close.period.vietnameseLabel.lowercased()) lúc \(close.closedAt) (UTC): số liệu không đổi") }
         return lines
     }
 }

@@ -96,8 +96,15 @@ public struct PeriodClose: Sendable, Hashable, Codable {
     public let actor: String
     public let journalSequence: Int64
     public let journalHash: String
+    /// The close's own audit record, and the last statement imported before it (nil for closes made before
+    /// these were kept): reports of the month leave out everything after them.
+    public let auditSequence: Int64?
+    public let lastStatementID: Int64?
 
-    public init(period: YearMonth, closedAt: Timestamp, actor: String, journalSequence: Int64, journalHash: String) {
+    public init(period: YearMonth, closedAt: Timestamp, actor: String, journalSequence: Int64, journalHash: String,
+                auditSequence: Int64? = nil, lastStatementID: Int64? = nil) {
+        self.auditSequence = auditSequence
+        self.lastStatementID = lastStatementID
         self.period = period
         self.closedAt = closedAt
         self.actor = actor
