@@ -70,6 +70,8 @@ struct ReceiptsReportsTests {
         }
         let altered = cli.run("--lang", "en", "receipts", "verify", seal)
         #expect(altered.status == 1 && altered.err.contains("altered"), "\(altered.err)")
+        let ledger = cli.run("ledger", "verify")
+        #expect(ledger.status == 1 && ledger.out.contains("receipt \(an[0])"), "\(ledger.out)\(ledger.err)")
         #expect(cli.run("receipts", "pdf", "26TAA-0000099", "-o", pdf).status == 1)
     }
 

@@ -83,6 +83,9 @@ final class InMemoryStore: LedgerStore, @unchecked Sendable {
         for (_, line) in lines { try body(line) }
     }
 
+    /// Replaces the stored receipts, as someone editing the database file would.
+    func overwriteReceipts(_ receipts: [SignedReceipt]) { locked { storedReceipts = receipts } }
+
     /// Replaces the stored journal, as someone editing the database file would.
     func overwriteJournal(_ records: [JournalRecord]) { locked { journal = records } }
 

@@ -94,7 +94,8 @@ struct ReceiptTests {
         #expect(receipts[1].cancellation?.reason == "nhầm người nộp" && receipts[1].cancellation?.actor == "ke-toan")
         #expect(receipts[4].receipt.invoiceNumber == receipts[1].receipt.invoiceNumber)
         #expect(world.store.auditRecords.filter { $0.action.hasPrefix("receipt.") }.map(\.action)
-                == ["receipt.issued", "receipt.issued", "receipt.issued", "receipt.cancelled", "receipt.replaced", "receipt.issued"])
+                == ["receipt.issued", "receipt.issued", "receipt.issued", "receipt.cancelled", "receipt.issued", "receipt.replaced",
+                    "receipt.issued"])
     }
 
     @Test("the numbering continues a series and starts a new one with the year")
@@ -207,5 +208,31 @@ struct ReceiptTests {
         #expect(throws: LedgerError.invalidSetup(field: "--tax-code", reason: "\"64001\" is not a tax code (10 digits, or 10-3 for a branch)")) {
             try world.ledger.updateSchoolProfile(address: nil, taxCode: "64001", receiptForm: nil, receiptLetters: nil)
         }
+    }
+
+    @Test("ledger verify: a receipt altered and re-signed with the school's own key, a forged signature, a gap")
+    func verifyCatchesTampering() throws {
+        let world = try Self.paidWorld()
+        _ = try world.ledger.issueReceipts(invoice: nil, newKeySeed: { Self.seed })
+        #expect(try world.ledger.verify().isOK && world.ledger.verify().receipts == 3)
+        let receipts = try world.store.receipts()
+        let key = try #require(try world.store.signingKey())
+        let r = receipts[0].receipt
+        // Someone with the ledger file changes the payer and signs again with the key stored beside it.
+        let forged = Receipt(number: r.number, formSymbol: r.formSymbol, replaces: r.replaces, schoolName: r.schoolName,
+                             schoolAddress: r.schoolAddress, schoolTaxCode: r.schoolTaxCode, invoiceNumber: r.invoiceNumber,
+                             studentCode: r.studentCode, studentName: r.studentName, className: r.className, period: r.period,
+                             payerName: "Người Khác", lines: r.lines, total: r.total, totalInWords: r.totalInWords, paidOn: r.paidOn,
+                             paymentReferences: r.paymentReferences, issuedOn: r.issuedOn, issuedAt: r.issuedAt)
+        world.store.overwriteReceipts([SignedReceipt(receipt: forged, signature: key.sign(forged))] + receipts.dropFirst())
+        #expect(try world.ledger.verify().problems == ["receipt \(r.number): its content differs from what the audit log recorded when it was issued (altered and re-signed)"])
+        // Altered without a new signature.
+        world.store.overwriteReceipts([SignedReceipt(receipt: forged, signature: receipts[0].signature)] + receipts.dropFirst())
+        #expect(try world.ledger.verify().problems.contains("receipt \(r.number): its content does not match its signature (altered)"))
+        // A receipt removed from the middle.
+        world.store.overwriteReceipts([receipts[0], receipts[2]])
+        #expect(try world.ledger.verify().problems == ["receipt \(receipts[2].receipt.number): expected number 2 in series 25TAA; numbers must run without gaps"])
+        world.store.overwriteReceipts(receipts)
+        #expect(try world.ledger.verify().isOK)
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import VietnameseText
 
 /// What `receipts issue` did.
@@ -70,8 +71,7 @@ extension Ledger {
             let number = try numbering.next(series: school.receiptSeries.symbol(year: changes.recordedAt.vietnamDate.year))
             let receipt = try context.receipt(number: number, for: invoice, replacing: nil, at: changes.recordedAt)
             changes.add(SignedReceipt(receipt: receipt, signature: key.sign(receipt)))
-            changes.audit(AuditEvent("receipt.issued", subject: number.description,
-                                     details: "invoice \(invoice.number), \(receipt.studentName), \(receipt.total.formatted)"))
+            changes.audit(.receiptIssued(receipt))
             summary.issued.append(number)
         }
         if !changes.isEmpty { try store.commit(changes) }
@@ -112,6 +112,7 @@ extension Ledger {
         let receipt = try ReceiptContext(ledger: self, school: school)
             .receipt(number: number, for: invoice, replacing: old.receipt.number, at: changes.recordedAt)
         changes.add(SignedReceipt(receipt: receipt, signature: key.sign(receipt)))
+        changes.audit(.receiptIssued(receipt))
         changes.audit(AuditEvent("receipt.replaced", subject: old.receipt.number.description,
                                  details: "by \(number): \(reason)"))
         try store.commit(changes)
@@ -254,5 +255,31 @@ extension ReceiptDocument {
             totalInWords: receipt.totalInWords, paymentText: payment,
             replacesText: receipt.replaces.map { "Thay thế biên lai số \($0)" }, statusStamp: stamp,
             verificationText: ReceiptSeal(signed).description, keyFingerprint: keyFingerprint)
+    }
+}
+
+extension AuditEvent {
+    /// A receipt's issue, anchored in the audit chain: the SHA-256 of its signed content is in the record, so
+    /// rewriting a stored receipt — even re-signed with the key from the same file — breaks `ledger verify`
+    /// unless the chain's tail is rewritten too, which changes the head hash the principal wrote down.
+    static func receiptIssued(_ receipt: Receipt) -> AuditEvent {
+        AuditEvent("receipt.issued", subject: receipt.number.description,
+                   details: "invoice \(receipt.invoiceNumber), \(receipt.studentName), \(receipt.total.formatted); \(ReceiptAnchor.prefix)\(receipt.contentDigest)")
+    }
+}
+
+extension Receipt {
+    /// SHA-256 of the canonical content, lower-case hex.
+    public var contentDigest: String { Hex.lowercase(SHA256.hash(data: canonicalBytes)) }
+}
+
+/// How the digest is written in a `receipt.issued` audit record, and read back by the verifier.
+enum ReceiptAnchor {
+    static let prefix = "content sha256 "
+
+    static func digest(in details: String) -> String? {
+        guard let range = details.range(of: prefix) else { return nil }
+        let hex = details[range.upperBound...].prefix(64)
+        return hex.count == 64 ? String(hex) : nil
     }
 }

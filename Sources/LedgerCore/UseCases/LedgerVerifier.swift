@@ -6,6 +6,7 @@ public struct LedgerVerifier: Sendable {
         public var journalEntries = 0
         public var auditRecords = 0
         public var invoices = 0
+        public var receipts = 0
         public var journalHead = HashChain.genesis
         public var totalDebits: Int64 = 0
         public var totalCredits: Int64 = 0
@@ -29,6 +30,9 @@ public struct LedgerVerifier: Sendable {
     /// Invoice number → (entry sequence, amount) of each credit applied to it.
     private var creditApplications: [String: [(sequence: Int64, amount: Int64)]] = [:]
     private var chainBroken = false
+    /// Receipt number → the content digest its `receipt.issued` audit record anchors ("" for receipts issued
+    /// before digests were recorded).
+    private var issuedReceipts: [String: String] = [:]
     /// Month closes, in order, to check that nothing recorded after a close counts in the closed month.
     private var closes: [PeriodClose] = []
 
@@ -93,6 +97,7 @@ public struct LedgerVerifier: Sendable {
 
     public mutating func check(_ record: AuditRecord) {
         report.auditRecords += 1
+        if record.action == "receipt.issued" { issuedReceipts[record.subject] = ReceiptAnchor.digest(in: record.details) ?? "" }
         let at = "audit record \(record.sequence) (\(record.action) \(record.subject))"
         if record.sequence != expectedAuditSequence { fail("\(at): expected sequence \(expectedAuditSequence)") }
         else if record.previousHash != previousAuditHash { fail("\(at): does not link to the record before it") }
@@ -163,6 +168,32 @@ public struct LedgerVerifier: Sendable {
     }
 }
 
+extension LedgerVerifier {
+    /// Checks every receipt: its signature under the school's key, its content against the digest its issue
+    /// record anchored in the audit chain, and numbers that run without gaps in each series.
+    public mutating func check(receipts: [SignedReceipt], key: SigningKey?) {
+        guard !receipts.isEmpty else { return }
+        guard let key else { fail("receipts exist but the ledger has no signing key"); return }
+        report.receipts = receipts.count
+        let verifier = ReceiptVerifier(publicKey: key.publicKey)
+        var last: [String: Int64] = [:]
+        for signed in receipts.sorted(by: { $0.receipt.number < $1.receipt.number }) {
+            let number = signed.receipt.number
+            let at = "receipt \(number)"
+            if !verifier.isValid(signed) { fail("\(at): its content does not match its signature (altered)") }
+            switch issuedReceipts[number.description] {
+            case nil: fail("\(at): no receipt.issued record in the audit log")
+            case let anchored? where !anchored.isEmpty && anchored != signed.receipt.contentDigest:
+                fail("\(at): its content differs from what the audit log recorded when it was issued (altered and re-signed)")
+            default: break
+            }
+            let expected = (last[number.series] ?? 0) + 1
+            if number.number != expected { fail("\(at): expected number \(expected) in series \(number.series); numbers must run without gaps") }
+            last[number.series] = number.number
+        }
+    }
+}
+
 extension Ledger {
     /// `ledger verify`: every invariant, from the stored records.
     public func verify() throws -> LedgerVerifier.Report {
@@ -172,6 +203,7 @@ extension Ledger {
         try store.forEachAuditRecord { verifier.check($0) }
         verifier.check(allocations: try store.allocations())
         for invoice in try store.invoices() { verifier.check(invoice) }
+        verifier.check(receipts: try store.receipts(), key: try store.signingKey())
         return verifier.report
     }
 }
