@@ -26,16 +26,24 @@ struct FastStatement {
     @discardableResult
     func run(_ values: FastValue...) throws -> Bool {
         let handle = handle
+        // Every parameter bound each time: a missing value would otherwise silently reuse the previous row's.
+        precondition(Int32(values.count) == sqlite3_bind_parameter_count(handle),
+                     "\(values.count) values for \(sqlite3_bind_parameter_count(handle)) parameters in \(statement.sql)")
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
+            let bound: Int32
             switch value {
-            case .null: sqlite3_bind_null(handle, index)
-            case .int(let number): sqlite3_bind_int64(handle, index, number)
+            case .null: bound = sqlite3_bind_null(handle, index)
+            case .int(let number): bound = sqlite3_bind_int64(handle, index, number)
             case .text(var text):
-                text.withUTF8 { bytes in
-                    _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                          Int32(bytes.count), Self.transient)
+                bound = text.withUTF8 { bytes in
+                    sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                      Int32(bytes.count), Self.transient)
                 }
+            }
+            guard bound == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: bound), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                    sql: statement.sql)
             }
         }
         let code = sqlite3_step(handle)

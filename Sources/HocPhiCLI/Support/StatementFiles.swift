@@ -54,7 +54,8 @@ public enum StatementFiles {
         }
         let isUTF8 = utf8.finish()
         let rows: (() -> () throws -> InputTable.Row?)? = isUTF8 && CSVRowStream.canStream(head: head) ? {
-            let bytes = (try? chunks()) ?? { nil }
+            // A file that cannot be opened again is an error, never an empty statement.
+            let bytes = (try? chunks()) ?? { throw StatementError(fileName: name, reason: "cannot read the file (\(path))") }
             var csv = CSVRowStream(fileName: name, chunks: bytes)
             return { try csv.next().map { InputTable.Row(number: $0.number, cells: $0.cells) } }
         } : nil

@@ -34,7 +34,10 @@ public struct Receipt: Sendable, Hashable, Codable {
     public let totalInWords: String
     /// The day of the last payment that completed the invoice (bank booking date).
     public let paidOn: LocalDate
-    /// The bank references of the transfers that paid it (several for instalments), and "3383" for credit used.
+    /// The bank references of the transfers that paid it (several for instalments), and
+    /// `familyCreditReference` when the family's credit paid part of it.
+    public static let familyCreditReference = "credit:3383"
+    /// See `familyCreditReference`.
     public let paymentReferences: [String]
     public let issuedOn: LocalDate
     public let issuedAt: Timestamp

@@ -212,7 +212,7 @@ private struct ReceiptContext<Store: LedgerStore> {
         let payments = (allocations[invoice.number] ?? []).sorted { ($0.bookingDate, $0.journalSequence) < ($1.bookingDate, $1.journalSequence) }
         var references = payments.map(\.bankReference)
         let fromBank = try Money.sum(payments.map(\.amount))
-        if fromBank < invoice.amountDue { references.append("3383") }     // part paid from the family's credit
+        if fromBank < invoice.amountDue { references.append(Receipt.familyCreditReference) }   // part paid from credit
         let student = students[invoice.studentCode]
         let payer = student?.guardianName.flatMap { $0.isEmpty ? nil : $0 } ?? "Phụ huynh em \(invoice.studentName)"
         return Receipt(
@@ -232,7 +232,7 @@ extension ReceiptDocument {
     public init(_ signed: SignedReceipt, keyFingerprint: String) {
         let receipt = signed.receipt
         let payment: String
-        let banked = receipt.paymentReferences.filter { $0 != "3383" }
+        let banked = receipt.paymentReferences.filter { $0 != Receipt.familyCreditReference }
         if banked.isEmpty {
             payment = "Trừ vào tiền nộp thừa kỳ trước"
         } else {
