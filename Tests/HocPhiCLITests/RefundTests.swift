@@ -28,6 +28,9 @@ struct RefundTests {
         #expect(try credit(cli, "067315000002") == 50_000)
         let lines = Dictionary(uniqueKeysWithValues: parseCSV(cli.run("statements", "lines").out).dropFirst().map { ($0[0], $0[7]) })
         #expect(lines["B1"] == "matched" && lines["B2"] == "unmatched" && lines["B3"] == "unmatched" && lines["B4"] == "ignored")
+        let unmatched = parseCSV(cli.run("report", "unmatched", "--format", "csv").out).dropFirst()
+        #expect(unmatched.filter { $0[7] == "debit" }.map(\.[0]) == ["B2", "B3"], "undecided money out is listed too")
+        #expect(unmatched.last?[3] == "0" && unmatched.last?[5] == "0 khoản thu, 2 khoản chi")
         let review = cli.run("review", "list").out
         #expect(review.contains("B2") && review.contains("less than 100.000 đ"), "\(review)")
         #expect(review.contains("B3") && review.contains("credit is 0 đ"), "\(review)")

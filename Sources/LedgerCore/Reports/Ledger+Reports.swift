@@ -108,29 +108,32 @@ extension Ledger {
         let included = Set(try store.statements().filter(scope.includes).map(\.id))
         var waiting: [(StoredStatementLine, Int64)] = []
         try store.forEachStatementLine { stored in
-            guard stored.line.direction == .credit, !ignored(stored),
-                  included.contains(stored.statementID) else { return }
+            // Money in waiting for a pupil, and money out waiting for a decision (a refund the rules could not tie
+            // to one family): both are unexplained movements of the school's account.
+            guard !ignored(stored), included.contains(stored.statementID) else { return }
             if let period = scope.period, YearMonth(stored.line.bookingDate) > period { return }
             let left = stored.line.amount.dong - (position.allocatedByLine[stored.lineID] ?? 0)
             if left > 0 { waiting.append((stored, left)) }
         }
         waiting.sort { ($0.0.line.bookingDate, $0.0.lineID) < ($1.0.line.bookingDate, $1.0.lineID) }
         let today = scope.asOf ?? clock().vietnamDate
-        var total = Int64(0)
+        var credits = Int64(0), debits = 0
         let body: [[ReportCell]] = waiting.map { stored, left in
-            total += left
+            if stored.line.direction == .credit { credits += left } else { debits += 1 }
             return [.text(stored.reference), .date(stored.line.bookingDate), .money(stored.line.amount), .money(Money(dong: left)),
                     .count(Int64(today.daysSince(stored.line.bookingDate))), .text(stored.line.counterpartyName ?? ""),
-                    .text(stored.line.description)]
+                    .text(stored.line.description), .text(stored.line.direction.rawValue)]
         }
         return ReportTable(
             title: ReportKind.unmatched.title,
+            subtitle: ["Tổng \"chưa gắn\" là tiền vào; khoản chi chưa xác định (hoàn tiền) có hướng \"debit\""],
             columns: [ReportColumn("bank_reference", "Số tham chiếu"), ReportColumn("booking_date", "Ngày giao dịch", .date),
                       ReportColumn("amount", "Số tiền", .money), ReportColumn("unallocated", "Chưa gắn", .money),
                       ReportColumn("days_waiting", "Số ngày chờ", .count), ReportColumn("counterparty", "Người chuyển"),
-                      ReportColumn("description", "Nội dung chuyển khoản")],
+                      ReportColumn("description", "Nội dung chuyển khoản"), ReportColumn("direction", "Hướng")],
             rows: body,
-            totals: [.text("Tổng cộng"), .empty, .empty, .money(Money(dong: total)), .empty, .text("\(body.count) khoản"), .empty])
+            totals: [.text("Tổng cộng"), .empty, .empty, .money(Money(dong: credits)), .empty,
+                     .text("\(body.count - debits) khoản thu, \(debits) khoản chi"), .empty, .empty])
     }
 
     // MARK: statements
