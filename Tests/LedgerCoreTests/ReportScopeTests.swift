@@ -58,6 +58,27 @@ struct ReportScopeTests {
     }
 }
 
+@Suite("Report progress")
+struct ReportProgressTests {
+    final class Calls: @unchecked Sendable {
+        private let lock = NSLock()
+        private var calls: [(Int, Int)] = []
+        func add(_ done: Int, _ total: Int) { lock.withLock { calls.append((done, total)) } }
+        var all: [(Int, Int)] { lock.withLock { calls } }
+    }
+
+    @Test("a report says how far through the journal it is, ending at the journal's length")
+    func progress() throws {
+        let world = try LedgerUseCaseTests.World.ready()
+        _ = try world.ledger.issueInvoices(for: Fixtures.month("2025-09"))
+        let calls = Calls()
+        let table = try world.ledger.report(.collection) { calls.add($0, $1) }
+        let entries = world.store.journalRecords.count
+        #expect(entries == 5 && calls.all.last.map { [$0.0, $0.1] } == [entries, entries])
+        #expect(table == (try world.ledger.report(.collection)), "progress changes nothing in the figures")
+    }
+}
+
 extension InMemoryStore {
     func statementLinesForTest() throws -> [StoredStatementLine] {
         var lines: [StoredStatementLine] = []

@@ -31,7 +31,9 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let kind = ReportKind(rawValue: name)!
         let scope = ReportScope(asOf: asOf.flatMap { LocalDate($0) }, period: period.flatMap { YearMonth($0) })
-        let table = try global.openLedger().report(kind, scope: scope)
+        let console = Console.current
+        let label = global.language.pick("Đang đọc sổ cái", "Reading the ledger")
+        let table = try global.openLedger().report(kind, scope: scope) { done, total in console.progress(label, done, total) }
         switch format {
         case .table: try write(ReportText.table(table))
         case .csv: try write(ReportText.csv(table))

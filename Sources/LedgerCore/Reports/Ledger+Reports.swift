@@ -3,19 +3,39 @@ import VietnameseText
 extension Ledger {
     /// Builds a report from the journal and the records beside it, within `scope`. Pure reading: the same
     /// scope on the same ledger gives the same table, whatever was recorded after `scope.asOf`.
-    public func report(_ kind: ReportKind, scope: ReportScope = .everything) throws -> ReportTable {
+    /// - Parameter progress: called with (journal entries read, entries in the journal) while the journal is
+    ///   read, for a progress display on a terminal (a district's ledger holds millions of entries).
+    public func report(_ kind: ReportKind, scope: ReportScope = .everything,
+                       progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ReportTable {
         let school = try requireSchool()
+        if let progress {
+            let total = Int(try store.head().journalSequence)
+            var done = 0
+            let journal: JournalReader = { body in
+                try self.store.forEachJournalRecord { record in
+                    done += 1
+                    if done % 50_000 == 0 { progress(done, total) }
+                    try body(record)
+                }
+            }
+            defer { progress(total, total) }
+            return try report(kind, scope: scope, school: school, journal: journal)
+        }
+        return try report(kind, scope: scope, school: school, journal: { try self.store.forEachJournalRecord($0) })
+    }
+
+    private func report(_ kind: ReportKind, scope: ReportScope, school: School, journal: JournalReader) throws -> ReportTable {
         var scope = scope
         if let period = scope.period, let close = try store.periodCloses().first(where: { $0.period >= period }) {
             scope.close = close
         }
         var table: ReportTable
         switch kind {
-        case .collection: table = try collection(scope)
-        case .outstanding: table = try outstanding(scope)
-        case .unmatched: table = try unmatched(scope)
-        case .statements: table = try statementsReport(scope)
-        case .audit: table = try auditReport(scope)
+        case .collection: table = try collection(scope, journal)
+        case .outstanding: table = try outstanding(scope, journal)
+        case .unmatched: table = try unmatched(scope, journal)
+        case .statements: table = try statementsReport(scope, journal)
+        case .audit: table = try auditReport(scope, journal)
         }
         table.subtitle = [school.name] + scope.subtitle + table.subtitle
         return table
@@ -23,13 +43,17 @@ extension Ledger {
 
     /// The journal's position within `scope`.
     public func position(_ scope: ReportScope) throws -> LedgerPosition {
-        try LedgerPosition(journal: { try store.forEachJournalRecord($0) }, allocations: try store.allocations(), scope: scope)
+        try position(scope, journal: { try store.forEachJournalRecord($0) })
+    }
+
+    func position(_ scope: ReportScope, journal: JournalReader) throws -> LedgerPosition {
+        try LedgerPosition(journal: journal, allocations: try store.allocations(), scope: scope)
     }
 
     // MARK: collection
 
-    private func collection(_ scope: ReportScope) throws -> ReportTable {
-        let position = try position(scope)
+    private func collection(_ scope: ReportScope, _ journal: JournalReader) throws -> ReportTable {
+        let position = try position(scope, journal: journal)
         var rows: [CollectionKey: (name: String, invoices: Int64, due: Int64, collected: Int64)] = [:]
         var billedInvoices = 0
         for invoice in try store.invoices() {
@@ -71,8 +95,8 @@ extension Ledger {
 
     // MARK: outstanding
 
-    private func outstanding(_ scope: ReportScope) throws -> ReportTable {
-        let position = try position(scope)
+    private func outstanding(_ scope: ReportScope, _ journal: JournalReader) throws -> ReportTable {
+        let position = try position(scope, journal: journal)
         let students = Dictionary(try store.students().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var totals = (due: Int64(0), paid: Int64(0))
         let invoices = try store.invoices().filter { position.outstanding($0.number) > 0 }.sorted {
@@ -102,8 +126,8 @@ extension Ledger {
 
     // MARK: unmatched
 
-    private func unmatched(_ scope: ReportScope) throws -> ReportTable {
-        let position = try position(scope)
+    private func unmatched(_ scope: ReportScope, _ journal: JournalReader) throws -> ReportTable {
+        let position = try position(scope, journal: journal)
         let ignored = try ignoredLines(scope, position)
         let included = Set(try store.statements().filter(scope.includes).map(\.id))
         var waiting: [(StoredStatementLine, Int64)] = []
@@ -138,8 +162,8 @@ extension Ledger {
 
     // MARK: statements
 
-    private func statementsReport(_ scope: ReportScope) throws -> ReportTable {
-        let position = try position(scope)
+    private func statementsReport(_ scope: ReportScope, _ journal: JournalReader) throws -> ReportTable {
+        let position = try position(scope, journal: journal)
         let records = try store.statements().filter { record in
             guard scope.includes(record) else { return false }
             if let period = scope.period, let start = record.periodStart, YearMonth(start) > period { return false }
@@ -204,13 +228,13 @@ extension Ledger {
     /// Every change: the audit log (imports, pupils, fees, receipts, closes, manual decisions) and, from the
     /// journal, every money decision after billing — payments allocated (automatic or by hand), refunds, credit
     /// applied, reversals — each with who, when and why. Invoices issued appear once per run (`invoices.issued`).
-    private func auditReport(_ scope: ReportScope) throws -> ReportTable {
+    private func auditReport(_ scope: ReportScope, _ journal: JournalReader) throws -> ReportTable {
         var body: [(at: String, order: Int, cells: [ReportCell])] = []
         func inMonths(_ recordedAt: String) -> Bool {
             guard let period = scope.period else { return true }
             return Timestamp(iso: recordedAt).map { YearMonth($0.vietnamDate) <= period } ?? false
         }
-        try store.forEachJournalRecord { record in
+        try journal { record in
             guard record.kind != EntryKind.invoiceIssued.rawValue, inMonths(record.recordedAt), scope.recorded(record) else { return }
             let amount = record.lines.filter { $0.side == "D" }.reduce(Int64(0)) { $0 + $1.amount }
             body.append((record.recordedAt, body.count, [.text("journal#\(record.sequence)"), .text(record.recordedAt), .text(record.actor),
@@ -253,3 +277,6 @@ private struct CollectionKey: Hashable, Comparable {
 private struct StatementTally {
     var credits: Int64 = 0, debits: Int64 = 0, matched = 0, partly = 0, review = 0, ignored = 0
 }
+
+/// Streams the journal to a closure: the store's, or one that also reports progress.
+typealias JournalReader = ((JournalRecord) throws -> Void) throws -> Void
