@@ -58,6 +58,37 @@ struct ReportScopeTests {
     }
 }
 
+@Suite("Report totals against the journal")
+struct ReportTotalsTests {
+    @Test("an invoice paid before the month it bills: collected in the earlier month, totals equal the journal")
+    func advancePayment() throws {
+        let world = try LedgerUseCaseTests.World.ready()
+        _ = try world.ledger.issueInvoices(for: Fixtures.month("2025-10"))          // issued early (in August)
+        let october = try #require(try world.store.invoices().first { $0.studentCode.value == "HS001" })
+        world.clock.set("2025-09-20T03:00:00Z")
+        var changes = try world.ledger.begin()
+        let sequence = changes.record(try JournalEntry(kind: .paymentAllocated, reference: "FT9", memo: "paid early",
+                                                       postings: [.debit(.bank, october.amountDue), .credit(.receivable(october.studentCode), october.amountDue)],
+                                                       period: Fixtures.month("2025-09")))
+        changes.add(Allocation(lineID: 1, bankReference: "FT9", bookingDate: LocalDate("2025-09-20")!, lineAmount: october.amountDue,
+                               invoiceNumber: october.number, studentCode: october.studentCode, amount: october.amountDue,
+                               method: "code", reason: "test", journalSequence: sequence))
+        try world.store.commit(changes)
+        for period in ["2025-09", "2025-10"] {
+            let scope = ReportScope(period: Fixtures.month(period))
+            let table = try world.ledger.report(.collection, scope: scope)
+            let position = try world.ledger.position(scope)
+            guard case .money(let due)? = table.totals?[5], case .money(let collected)? = table.totals?[6] else {
+                Issue.record("no totals"); continue
+            }
+            #expect(due.dong - collected.dong == position.balances["131"] ?? 0, "\(period): outstanding = the 131 balance")
+            #expect(collected == october.amountDue, "\(period): the early payment is collected")
+        }
+        let september = try world.ledger.report(.collection, scope: ReportScope(period: Fixtures.month("2025-09")))
+        #expect(september.totals?[5] == .money(.zero) && september.totals?[4] == .count(0), "nothing billed through September")
+    }
+}
+
 @Suite("Report progress")
 struct ReportProgressTests {
     final class Calls: @unchecked Sendable {

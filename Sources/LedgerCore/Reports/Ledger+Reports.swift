@@ -57,17 +57,20 @@ extension Ledger {
         var rows: [CollectionKey: (name: String, invoices: Int64, due: Int64, collected: Int64)] = [:]
         var billedInvoices = 0
         for invoice in try store.invoices() {
-            guard let billed = position.billed[invoice.number], billed > 0 else { continue }
-            billedInvoices += 1
+            let billed = position.billed[invoice.number] ?? 0, paid = position.paid[invoice.number] ?? 0
+            // An invoice paid in advance of the month it bills (issued early, paid, its month not yet reached by
+            // the scope) shows what was collected against nothing due yet, so the totals still equal the journal.
+            guard billed > 0 || paid > 0 else { continue }
+            if billed > 0 { billedInvoices += 1 }
             // Payments are applied to the lines in their printed order: the first fee is settled first.
-            var left = min(position.paid[invoice.number] ?? 0, billed)
+            var left = min(paid, invoice.amountDue.dong)
             for line in invoice.lines {
                 let collected = min(line.amount.dong, left)
                 left -= collected
                 let key = CollectionKey(className: invoice.className.description, period: invoice.period, feeCode: line.feeCode.value)
                 var row = rows[key] ?? (line.feeName, 0, 0, 0)
-                row.invoices += 1
-                row.due += line.amount.dong
+                if billed > 0 { row.invoices += 1 }
+                row.due += billed > 0 ? line.amount.dong : 0
                 row.collected += collected
                 rows[key] = row
             }
