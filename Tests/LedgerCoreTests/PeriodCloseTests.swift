@@ -70,4 +70,15 @@ struct PeriodCloseTests {
         let report = try world.ledger.verify()
         #expect(report.problems.contains { $0.contains("recorded after 2025-09 was closed but counts in 2025-09") }, "\(report.problems)")
     }
+
+    @Test("verify notices a journal cut back below the entry a close saw")
+    func verifyCatchesTruncation() throws {
+        let world = try World.ready()
+        _ = try world.ledger.issueInvoices(for: Fixtures.month("2025-09"))
+        world.clock.set("2025-10-03T02:00:00Z")
+        _ = try world.ledger.closePeriod(Fixtures.month("2025-09"))
+        world.store.overwriteJournal(Array(world.store.journalRecords.dropLast(2)))
+        let problems = try world.ledger.verify().problems
+        #expect(problems.contains("month 2025-09 was closed on journal entry 5, but the journal ends at 3: entries were removed"), "\(problems)")
+    }
 }

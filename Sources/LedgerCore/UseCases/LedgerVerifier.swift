@@ -169,6 +169,13 @@ public struct LedgerVerifier: Sendable {
 }
 
 extension LedgerVerifier {
+    /// After the journal: a close that saw entries the journal no longer has means its tail was cut off.
+    public mutating func checkClosesReachJournalEnd() {
+        for close in closes where close.journalSequence > Int64(report.journalEntries) {
+            fail("month \(close.period) was closed on journal entry \(close.journalSequence), but the journal ends at \(report.journalEntries): entries were removed")
+        }
+    }
+
     /// Checks every receipt: its signature under the school's key, its content against the digest its issue
     /// record anchored in the audit chain, and numbers that run without gaps in each series.
     public mutating func check(receipts: [SignedReceipt], key: SigningKey?) {
@@ -200,6 +207,7 @@ extension Ledger {
         var verifier = LedgerVerifier(chart: chart)
         verifier.expect(closes: try store.periodCloses())
         try store.forEachJournalRecord { verifier.check($0) }
+        verifier.checkClosesReachJournalEnd()
         try store.forEachAuditRecord { verifier.check($0) }
         verifier.check(allocations: try store.allocations())
         for invoice in try store.invoices() { verifier.check(invoice) }
