@@ -139,9 +139,9 @@ extension Ledger {
         guard stored.line.direction == .debit else { throw ReconciliationError.notADebit(reference) }
         guard stored.status == .unmatched || stored.status == .ignored else { throw ReconciliationError.alreadyMatched(reference) }
         guard let code = StudentCode(student), book.hasStudent(code) else { throw ReconciliationError.unknownStudent(student) }
-        let credit = book.familyCredit(of: code)
-        guard credit >= stored.line.amount.dong else {
-            throw ReconciliationError.creditTooSmall(reference, student: student, credit: Money(dong: credit), amount: stored.line.amount)
+        guard book.canRefund(stored.line.amount, to: code) else {
+            throw ReconciliationError.creditTooSmall(reference, student: student, credit: Money(dong: book.familyCredit(of: code)),
+                                                     amount: stored.line.amount)
         }
         try post([.init(invoiceNumber: nil, studentCode: code, amount: stored.line.amount)], for: stored, method: "refund",
                  reason: "by \(actor): \(reason)", book: &book, into: &changes)

@@ -78,6 +78,9 @@ public struct ReconciliationBook: Sendable {
     /// What the family of `code` holds in credit (3383), as this run has left it.
     func familyCredit(of code: StudentCode) -> Int64 { familyCredits[code] ?? 0 }
 
+    /// The one rule for paying money back, automatic or by hand: never more than the family holds.
+    func canRefund(_ amount: Money, to code: StudentCode) -> Bool { familyCredit(of: code) >= amount.dong }
+
     /// Records an allocation in memory, so later lines see the invoice's new remaining amount.
     mutating func apply(_ shares: [MatchDecision.Share], refund: Bool = false) {
         for share in shares {
@@ -177,9 +180,9 @@ public struct ReconciliationBook: Sendable {
         guard families.count == 1, let student = families.first else {
             return .review(reason: "money out naming codes of several families: which credit does it refund?", suggestions: [])
         }
-        let credit = familyCredits[student] ?? 0
+        let credit = familyCredit(of: student)
         let name = students[student]?.fullName ?? student.value
-        guard credit >= line.amount.dong else {
+        guard canRefund(line.amount, to: student) else {
             return .review(reason: "money out naming \(name)'s code, but the family's credit is \(Money(dong: credit).formatted), less than \(line.amount.formatted)",
                            suggestions: [])
         }

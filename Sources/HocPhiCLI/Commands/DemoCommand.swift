@@ -39,7 +39,7 @@ struct DemoCommand: ParsableCommand {
         func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
 
         let roster = DemoRoster()
-        try Data(CSVOutput.render(header: DemoRoster.header, rows: roster.rows).utf8).write(to: URL(fileURLWithPath: path("roster.csv")))
+        try Data(CSVText.render(header: DemoRoster.header, rows: roster.rows).utf8).write(to: URL(fileURLWithPath: path("roster.csv")))
         try XLSXWriter.data(rows: roster.allRows).write(to: URL(fileURLWithPath: path("roster.xlsx")))
         try LedgerResources.template("fees-demo.csv").write(to: URL(fileURLWithPath: path("fees.csv")))
 
@@ -70,7 +70,7 @@ struct DemoCommand: ParsableCommand {
                              "4. Issued \(issued.issued) invoices for 2025-09 totalling \(issued.totalBilled.formatted)."))
 
         let rows = try ledger.exportInvoices()
-        try Data(CSVOutput.render(header: InvoiceExportRow.columns, rows: rows.map(\.cells)).utf8)
+        try Data(CSVText.render(header: InvoiceExportRow.columns, rows: rows.map(\.cells)).utf8)
             .write(to: URL(fileURLWithPath: path("invoices-2025-09.csv")))
         console.print(l.pick("5. Xuất thông báo thu kèm mã thanh toán và VietQR: \(path("invoices-2025-09.csv")).",
                              "5. Exported the invoices with payment codes and VietQR: \(path("invoices-2025-09.csv"))."))
@@ -117,8 +117,8 @@ struct DemoCommand: ParsableCommand {
         try ReportWorkbook.write(try ledger.report(.collection), sheetName: "collection", to: path("bao-cao-thu.xlsx"))
         try OutputFile.write(try Renderers.pdf.report(try ledger.report(.collection)), to: path("bao-cao-thu.pdf"))
         try OutputFile.write(try Renderers.pdf.report(try ledger.report(.statements)), to: path("doi-chieu-sao-ke.pdf"))
-        try OutputFile.write(Data(ReportText.csv(try ledger.report(.outstanding)).utf8), to: path("chua-nop-du.csv"))
-        try OutputFile.write(Data(ReportText.csv(try ledger.report(.unmatched)).utf8), to: path("chua-xac-dinh.csv"))
+        try OutputFile.write(Data(try ledger.report(.outstanding).csvText.utf8), to: path("chua-nop-du.csv"))
+        try OutputFile.write(Data(try ledger.report(.unmatched).csvText.utf8), to: path("chua-xac-dinh.csv"))
         console.print(l.pick("10. Báo cáo: bao-cao-thu.xlsx và .pdf (thu theo lớp × khoản), doi-chieu-sao-ke.pdf, chua-nop-du.csv, chua-xac-dinh.csv",
                               "10. Reports: bao-cao-thu.xlsx and .pdf (collection by class × fee), doi-chieu-sao-ke.pdf (statements), chua-nop-du.csv (outstanding), chua-xac-dinh.csv (unmatched)"))
 
@@ -167,6 +167,6 @@ struct DemoCommand: ParsableCommand {
                          line.direction == .credit ? String(line.amount.dong) : "", String(balance), line.description])
         }
         rows.append(["", "", "", "", String(balance), "DƯ CUỐI"])
-        return CSVOutput.render(header: rows[0], rows: Array(rows.dropFirst()))
+        return CSVText.render(header: rows[0], rows: Array(rows.dropFirst()))
     }
 }

@@ -39,7 +39,7 @@ struct InvoicesCommand: ParsableCommand {
         func run() throws {
             let rows = try global.openLedger().exportInvoices()
             switch format {
-            case .csv: Console.current.write(CSVOutput.render(header: InvoiceExportRow.columns, rows: rows.map(\.cells)))
+            case .csv: Console.current.write(CSVText.render(header: InvoiceExportRow.columns, rows: rows.map(\.cells)))
             case .json: Console.current.print(try JSONOutput.render(rows))
             }
         }

@@ -36,8 +36,8 @@ struct ReportCommand: ParsableCommand {
         let table = try global.openLedger().report(kind, scope: scope) { done, total in console.progress(label, done, total) }
         switch format {
         case .table: try write(ReportText.table(table))
-        case .csv: try write(ReportText.csv(table))
-        case .json: try write(try ReportText.json(table) + "\n")
+        case .csv: try write(table.csvText)
+        case .json: try write(try table.jsonText() + "\n")
         case .xlsx:
             do {
                 try ReportWorkbook.write(table, sheetName: ReportWorkbook.sheetName(from: kind.rawValue), to: output!)
@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-/// Report tables as text: aligned for a terminal, CSV with the stable keys, JSON with typed values.
+/// Report tables aligned for a terminal (CSV and JSON come from the core: `ReportTable.csvText`, `jsonText()`).
 enum ReportText {
     static func table(_ table: ReportTable) -> String {
         let headings = table.columns.map(\.heading)
@@ -82,50 +82,5 @@ enum ReportText {
         for row in table.rows.map({ $0.map(\.display) }) { out += line(row) + "\n" }
         if let totals = table.totals { out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n" + line(totals.map(\.display)) + "\n" }
         return out
-    }
-
-    /// CSV: a header of the column keys, then the rows; the totals row last, its first cell `TOTAL`.
-    static func csv(_ table: ReportTable) -> String {
-        var rows = table.rows.map { $0.map(\.plain) }
-        if let totals = table.totals {
-            var cells = totals.map(\.plain)
-            if !cells.isEmpty { cells[0] = "TOTAL" }
-            rows.append(cells)
-        }
-        return CSVOutput.render(header: table.columns.map(\.key), rows: rows)
-    }
-
-    /// JSON: `{title, subtitle, rows: [{key: value}], totals: {key: value}}`; money and counts as integers.
-    static func json(_ table: ReportTable) throws -> String {
-        func object(_ cells: [ReportCell]) -> [String: JSONValue] {
-            var object: [String: JSONValue] = [:]
-            for (column, cell) in zip(table.columns, cells) {
-                switch cell {
-                case .text(let text): object[column.key] = .string(text)
-                case .money(let money): object[column.key] = .integer(money.dong)
-                case .count(let count): object[column.key] = .integer(count)
-                case .date(let date): object[column.key] = .string(date.description)
-                case .empty: object[column.key] = .null
-                }
-            }
-            return object
-        }
-        struct Document: Encodable {
-            let title: String, subtitle: [String], rows: [[String: JSONValue]], totals: [String: JSONValue]?
-        }
-        return try JSONOutput.render(Document(title: table.title, subtitle: table.subtitle, rows: table.rows.map(object),
-                                              totals: table.totals.map(object)))
-    }
-}
-
-enum JSONValue: Encodable {
-    case string(String), integer(Int64), null
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let text): try container.encode(text)
-        case .integer(let value): try container.encode(value)
-        case .null: try container.encodeNil()
-        }
     }
 }

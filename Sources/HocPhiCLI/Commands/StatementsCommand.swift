@@ -89,7 +89,7 @@ struct StatementsCommand: ParsableCommand {
 enum Tabulated {
     static func print(columns: [String], rows: [[String]], format: OutputFormat) throws {
         switch format {
-        case .csv: Console.current.write(CSVOutput.render(header: columns, rows: rows))
+        case .csv: Console.current.write(CSVText.render(header: columns, rows: rows))
         case .json:
             let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(columns, $0)) }
             Console.current.print(try JSONOutput.render(objects))
