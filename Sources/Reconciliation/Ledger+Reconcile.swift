@@ -55,60 +55,76 @@ public enum ReconciliationError: Error, Sendable, Equatable, CustomStringConvert
 }
 
 extension Ledger {
-    /// Loads what reconciliation decides against: every invoice, every pupil, the payer accounts learned from
-    /// confirmed matches, and the bank lines.
+    /// The book reconciliation decides against, and every bank line (for the accountant's commands, which name
+    /// a line by reference; a run streams its lines instead).
     func reconciliationState() throws -> (ReconciliationBook, [StoredStatementLine]) {
+        let book = try ReconciliationBook.load(from: store)
         var lines: [StoredStatementLine] = []
         try store.forEachStatementLine { lines.append($0) }
-        let byID = Dictionary(uniqueKeysWithValues: lines.map { ($0.lineID, $0) })
-        var payers: [String: Set<StudentCode>] = [:]
-        for allocation in try store.allocations() where allocation.isActive && allocation.method != "name+amount" {
-            if let account = byID[allocation.lineID]?.line.counterpartyAccount, !account.isEmpty {
-                payers[account, default: []].insert(allocation.studentCode)
-            }
-        }
-        var credits: [StudentCode: Int64] = [:]
-        for (account, balance) in try store.creditBalances(root: "3383") {
-            if let code = StudentCode(String(account.dropFirst("3383.".count))) { credits[code] = balance }
-        }
-        let book = ReconciliationBook(invoices: try store.invoices(), students: try store.students(), payerAccounts: payers,
-                                      familyCredits: credits)
         return (book, lines)
     }
 
+    /// How many lines a run reads, decides and writes at a time: enough to amortise each batch, few enough
+    /// that a batch's journal records stay a few MB.
+    static var reconcileChunk: Int { 4_096 }
+
     /// Matches every unmatched credit it can decide, in booking order. Running it again changes nothing:
     /// decided lines are skipped and undecided ones get the same decision.
+    ///
+    /// The run is one transaction that streams: the book is a compact index of every invoice and pupil, the
+    /// lines waiting for a decision are read a chunk at a time, and each chunk's decisions are written before
+    /// the next is read — so a million lines against a million invoices need neither the lines nor the
+    /// invoices' fee lines in memory, and a failure anywhere still leaves the ledger as it was.
     public func reconcile() throws -> ReconcileSummary {
         _ = try requireSchool()
         // The head is taken before anything is read, so a command that commits meanwhile makes ours a conflict
         // instead of a decision on stale state.
-        var changes = try begin()
-        var (book, lines) = try reconciliationState()
+        let start = try begin()
         var summary = ReconcileSummary()
-        for stored in lines where stored.status == .unmatched && !stored.held {
-            summary.considered += 1
-            switch book.decide(stored.line) {
-            case .ignore(let reason):
-                summary.ignored += 1
-                changes.setStatus(ofLine: stored.lineID, .ignored)
-                changes.audit(AuditEvent("line.ignored", subject: stored.reference, details: reason))
-            case .review:
-                summary.inReview += 1
-            case .allocate(let shares, let method, let reason):
-                try post(shares, for: stored, method: method, reason: reason, book: &book, into: &changes)
-                summary.matched += 1
-                summary.matchedByMethod[method, default: 0] += 1
-                let toFamily = shares.filter { $0.invoiceNumber == nil }.reduce(0) { $0 + $1.amount.dong }
-                summary.allocated += shares.filter { $0.invoiceNumber != nil }.reduce(0) { $0 + $1.amount.dong }
-                if method == "refund" { summary.refunded += toFamily } else { summary.familyCredit += toFamily }
-            }
-        }
-        if !changes.isEmpty {
-            changes.audit(AuditEvent("reconcile.run", subject: "\(summary.considered) lines",
-                                     details: "\(summary.matched) matched, \(summary.ignored) ignored, \(summary.inReview) in review"))
-            try store.commit(changes)
+        try store.reconcileInTransaction(base: start.base) { session in
+            var book = try ReconciliationBook.load(from: session)
+            let ids = try session.undecidedLineIDs()
+            var changes = start
+            var changedAnything = false
+            var index = ids.startIndex
+            repeat {
+                let chunk = ids[index..<min(index + Self.reconcileChunk, ids.endIndex)]
+                index = chunk.endIndex
+                for stored in try session.statementLines(chunk) where stored.status == .unmatched && !stored.held {
+                    try decide(stored, book: &book, into: &changes, summary: &summary)
+                }
+                changedAnything = changedAnything || !changes.isEmpty
+                if index == ids.endIndex, changedAnything {
+                    changes.audit(AuditEvent("reconcile.run", subject: "\(summary.considered) lines",
+                                             details: "\(summary.matched) matched, \(summary.ignored) ignored, \(summary.inReview) in review"))
+                }
+                if !changes.isEmpty {
+                    try session.apply(changes)
+                    changes = changes.continued()
+                }
+            } while index < ids.endIndex
         }
         return summary
+    }
+
+    private func decide(_ stored: StoredStatementLine, book: inout ReconciliationBook, into changes: inout LedgerChanges,
+                        summary: inout ReconcileSummary) throws {
+        summary.considered += 1
+        switch book.decide(stored.line) {
+        case .ignore(let reason):
+            summary.ignored += 1
+            changes.setStatus(ofLine: stored.lineID, .ignored)
+            changes.audit(AuditEvent("line.ignored", subject: stored.reference, details: reason))
+        case .review:
+            summary.inReview += 1
+        case .allocate(let shares, let method, let reason):
+            try post(shares, for: stored, method: method, reason: reason, book: &book, into: &changes)
+            summary.matched += 1
+            summary.matchedByMethod[method, default: 0] += 1
+            let toFamily = shares.filter { $0.invoiceNumber == nil }.reduce(0) { $0 + $1.amount.dong }
+            summary.allocated += shares.filter { $0.invoiceNumber != nil }.reduce(0) { $0 + $1.amount.dong }
+            if method == "refund" { summary.refunded += toFamily } else { summary.familyCredit += toFamily }
+        }
     }
 
     /// The bank lines reconciliation could not decide (credits, and refunds it could not tie to one family), oldest first.
@@ -161,15 +177,15 @@ extension Ledger {
         var left = stored.line.amount
         var shares: [MatchDecision.Share] = []
         for number in invoiceNumbers {
-            guard let invoice = book.invoices[number] else { throw ReconciliationError.unknownInvoice(number) }
+            guard let invoice = book.invoice(number) else { throw ReconciliationError.unknownInvoice(number) }
             guard !invoice.isVoid else { throw ReconciliationError.nothingToAllocate(number) }
             let part = min(left, invoice.remaining)
             if part.isPositive {
-                shares.append(.init(invoiceNumber: number, studentCode: invoice.studentCode, amount: part))
+                shares.append(.init(invoiceNumber: number, studentCode: invoice.studentCode, amount: part, slot: invoice.slot))
                 left = Money(dong: left.dong - part.dong)
             }
         }
-        if left.isPositive, let first = invoiceNumbers.first, let invoice = book.invoices[first] {
+        if left.isPositive, let first = invoiceNumbers.first, let invoice = book.invoice(first) {
             shares.append(.init(invoiceNumber: nil, studentCode: invoice.studentCode, amount: left))
         }
         try post(shares, for: stored, method: "manual", reason: "by \(actor): \(reason)", book: &book, into: &changes)
@@ -182,7 +198,7 @@ extension Ledger {
     public func unmatch(reference: String, reason: String) throws {
         _ = try requireSchool()
         var changes = try begin()
-        let (book, lines) = try reconciliationState()
+        var (book, lines) = try reconciliationState()
         let stored = try line(reference, in: lines)
         let active = try store.allocations().filter { $0.lineID == stored.lineID && $0.isActive }
         guard !active.isEmpty else { throw ReconciliationError.notMatched(reference) }
@@ -197,7 +213,6 @@ extension Ledger {
         var journal: [Int64: JournalRecord] = [:]
         let wanted = Set(active.map(\.journalSequence))
         try store.forEachJournalRecord { if wanted.contains($0.sequence) { journal[$0.sequence] = $0 } }
-        var invoices = book.invoices
         for sequence in wanted.sorted() {
             guard let record = journal[sequence] else { continue }
             let postings = record.lines.map { Posting($0.side == "D" ? .credit : .debit, AccountCode(raw: $0.account), Money(dong: $0.amount)) }
@@ -207,16 +222,14 @@ extension Ledger {
             changes.reverseAllocations(postedBy: sequence, reversedBy: changes.record(reversal))
         }
         for allocation in active {
-            guard let number = allocation.invoiceNumber, var invoice = invoices[number] else { continue }
-            invoice.amountPaid = Money(dong: invoice.amountPaid.dong - allocation.amount.dong)
-            invoices[number] = invoice
-            changes.setPaid(invoice)
+            guard let number = allocation.invoiceNumber, let invoice = book.reverse(allocation.amount, onInvoice: number) else { continue }
+            changes.setPaid(invoice: number, amountPaid: invoice.amountPaid, status: invoice.status)
         }
         changes.setStatus(ofLine: stored.lineID, .unmatched, held: true)
         changes.audit(AuditEvent("line.unmatched", subject: stored.reference, details: reason))
         // A receipt says the invoice is paid; once its payment is undone it no longer stands. It is cancelled
         // (kept on file, number never reused) in the same batch, so the ledger never shows both.
-        let undone = Set(active.compactMap(\.invoiceNumber).filter { invoices[$0].map { !$0.isSettled } ?? false })
+        let undone = Set(active.compactMap(\.invoiceNumber).filter { book.invoice($0).map { !$0.isSettled } ?? false })
         for receipt in try store.receipts() where receipt.status == .issued && undone.contains(receipt.receipt.invoiceNumber) {
             let why = "thanh toán \(stored.reference) bị huỷ phân bổ: \(reason)"
             changes.cancel(ReceiptCancellation(number: receipt.receipt.number, reason: why, actor: actor, at: changes.recordedAt))
@@ -250,7 +263,7 @@ extension Ledger {
                                    lineAmount: stored.line.amount, invoiceNumber: nil, studentCode: share.studentCode,
                                    amount: share.amount, method: "refund", reason: reason, journalSequence: sequence))
         }
-        book.apply(shares, refund: true)
+        try book.apply(shares, refund: true)
         changes.setStatus(ofLine: stored.lineID, total == stored.line.amount ? .matched : .partlyMatched)
     }
 
@@ -279,9 +292,12 @@ extension Ledger {
                                    studentCode: share.studentCode, amount: share.amount, method: method, reason: reason,
                                    journalSequence: sequence))
         }
-        book.apply(shares)
-        for number in Set(shares.compactMap(\.invoiceNumber)) {
-            if let invoice = book.invoices[number] { changes.setPaid(invoice) }
+        try book.apply(shares)
+        var written = Set<String>()
+        for share in shares {
+            guard let number = share.invoiceNumber, written.insert(number).inserted,
+                  let invoice = share.slot >= 0 ? book.state(of: share.slot) : book.invoice(number) else { continue }
+            changes.setPaid(invoice: number, amountPaid: invoice.amountPaid, status: invoice.status)
         }
         book.learn(payerAccount: method == "name+amount" ? nil : stored.line.counterpartyAccount, student: shares[0].studentCode)
         changes.setStatus(ofLine: stored.lineID, total == stored.line.amount ? .matched : .partlyMatched)

@@ -162,14 +162,26 @@ public struct SQLiteLedgerStore: LedgerStore {
     }
 
     public func creditBalances(root: String) throws -> [String: Int64] {
-        try writer.read { db in
-            var balances: [String: Int64] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT account, SUM(CASE side WHEN 'C' THEN amount ELSE -amount END) AS balance
-                FROM postings WHERE account LIKE ? GROUP BY account
-                """, arguments: [root + ".%"])
-            while let row = try rows.next() { balances[row["account"]] = row["balance"] }
-            return balances
+        try writer.read { db in try ReconciliationReads.creditBalances(db, root: root) }
+    }
+
+    public func forEachInvoiceBalance(_ body: (InvoiceBalance) throws -> Void) throws {
+        try writer.read { db in try ReconciliationReads.forEachInvoiceBalance(db, body) }
+    }
+
+    public func forEachPupilName(_ body: (StudentCode, String, ClassName) throws -> Void) throws {
+        try writer.read { db in try ReconciliationReads.forEachPupilName(db, body) }
+    }
+
+    public func forEachConfirmedPayer(_ body: (String, StudentCode) throws -> Void) throws {
+        try writer.read { db in try ReconciliationReads.forEachConfirmedPayer(db, body) }
+    }
+
+    public func reconcileInTransaction(base: LedgerHead, _ body: (any ReconciliationSession) throws -> Void) throws {
+        try writer.write { db in
+            let found = try Self.head(db)
+            guard found == base else { throw StoreConflict(expected: base, found: found) }
+            try body(SQLiteReconciliationSession(db: db, head: base))
         }
     }
 

@@ -255,3 +255,37 @@ final class TestClock: @unchecked Sendable {
         current = Timestamp(iso: iso)!
     }
 }
+
+/// A reconciliation run on the in-memory store: batches are kept until the run's body returns, then
+/// committed one after another (each checked against the head like any commit), so a throw keeps nothing.
+/// Reads see the state before the run, which is what a run reads (each line is decided once).
+extension InMemoryStore {
+    func reconcileInTransaction(base: LedgerHead, _ body: (any ReconciliationSession) throws -> Void) throws {
+        guard try head() == base else { throw StoreConflict(expected: base, found: try head()) }
+        let session = Session(store: self)
+        try body(session)
+        for changes in session.batches { try commit(changes) }
+    }
+
+    final class Session: ReconciliationSession {
+        let store: InMemoryStore
+        var batches: [LedgerChanges] = []
+        init(store: InMemoryStore) { self.store = store }
+
+        func forEachInvoiceBalance(_ body: (InvoiceBalance) throws -> Void) throws { try store.forEachInvoiceBalance(body) }
+        func forEachPupilName(_ body: (StudentCode, String, ClassName) throws -> Void) throws { try store.forEachPupilName(body) }
+        func forEachConfirmedPayer(_ body: (String, StudentCode) throws -> Void) throws { try store.forEachConfirmedPayer(body) }
+        func creditBalances(root: String) throws -> [String: Int64] { try store.creditBalances(root: root) }
+        func undecidedLineIDs() throws -> [Int64] {
+            var lines: [StoredStatementLine] = []
+            try store.forEachStatementLine { if $0.status == .unmatched && !$0.held { lines.append($0) } }
+            return lines.map(\.lineID)
+        }
+        func statementLines(_ ids: ArraySlice<Int64>) throws -> [StoredStatementLine] {
+            var byID: [Int64: StoredStatementLine] = [:]
+            try store.forEachStatementLine { byID[$0.lineID] = $0 }
+            return ids.compactMap { byID[$0] }
+        }
+        func apply(_ changes: LedgerChanges) throws { batches.append(changes) }
+    }
+}

@@ -48,7 +48,7 @@ struct AccuracyHarnessTests {
                 if paid.isSubset(of: expected) && !paid.isEmpty { matched[item.kind, default: 0] += 1 }
                 else { wrong.append("\(item.kind) line \(item.line.position) matched \(paid.sorted()), truth \(expected.sorted())") }
             }
-            book.apply(shares)
+            try book.apply(shares)
         }
         #expect(wrong.isEmpty, "wrong automatic matches:\n\(wrong.prefix(10).joined(separator: "\n"))")
         var report = ["kind           lines  matched  recall"]

@@ -52,6 +52,16 @@ public struct PaymentCode: Sendable, Hashable, Codable, Comparable, CustomString
     public var description: String { text }
     public static func < (lhs: PaymentCode, rhs: PaymentCode) -> Bool { lhs.text < rhs.text }
 
+    /// The seven symbols after `HP` as one number, five bits each: distinct codes give distinct numbers, so an
+    /// index of a million codes is a sorted array of integers instead of a million strings.
+    public var packed: UInt64 {
+        var value: UInt64 = 0
+        for byte in text.utf8.dropFirst(PaymentCode.prefix.utf8.count) {
+            value = value << 5 | UInt64(PaymentCode.symbolTable[Int(byte)] ?? 0)
+        }
+        return value
+    }
+
     static func symbolValue(_ character: Character) -> Int? {
         guard let ascii = character.asciiValue else { return nil }
         return symbolTable[Int(ascii)]

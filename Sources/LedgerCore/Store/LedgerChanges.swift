@@ -105,4 +105,13 @@ public struct LedgerChanges: Sendable {
     public mutating func setPaid(_ invoice: Invoice) {
         invoicePayments.append((invoice.number, invoice.amountPaid, invoice.status))
     }
+    public mutating func setPaid(invoice number: String, amountPaid: Money, status: InvoiceStatus) {
+        invoicePayments.append((number, amountPaid, status))
+    }
+
+    /// An empty batch that continues this one: based on its head, same time and author. A long run writes
+    /// batch after batch in one transaction, each sealed onto the chain where the previous one ended.
+    public func continued() -> LedgerChanges {
+        LedgerChanges(base: head, at: recordedAt, actor: actor)
+    }
 }

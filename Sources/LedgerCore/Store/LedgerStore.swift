@@ -4,7 +4,7 @@
 /// Writing has one door, `commit`: a use case computes everything it will change as a `LedgerChanges` value,
 /// and the store applies it in one transaction or not at all. So every command is all-or-nothing, and a
 /// refused input can never leave half its rows behind.
-public protocol LedgerStore: Sendable {
+public protocol LedgerStore: ReconciliationSource, Sendable {
     func school() throws -> School?
     func students() throws -> [Student]
     /// The fee items in force (deactivated ones are kept for history but not returned).
@@ -34,6 +34,10 @@ public protocol LedgerStore: Sendable {
     func periodCloses() throws -> [PeriodClose]
     /// The school's receipt-signing key, if one was created.
     func signingKey() throws -> SigningKey?
+    /// Runs one reconciliation in one write transaction: checks that the head is still `base` (else
+    /// `StoreConflict`), hands `body` a session that reads and writes inside the transaction, and commits when
+    /// `body` returns. If `body` throws, nothing it applied is kept.
+    func reconcileInTransaction(base: LedgerHead, _ body: (any ReconciliationSession) throws -> Void) throws
     /// Applies `changes` atomically. Throws `StoreConflict` when the head moved since `changes.base`
     /// (another process wrote meanwhile): nothing is written and the caller may retry from fresh state.
     func commit(_ changes: LedgerChanges) throws
