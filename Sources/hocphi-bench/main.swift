@@ -22,6 +22,16 @@ func row(_ cells: [String]) -> String {
     zip(cells, [34, 12, 12, 16]).map { cell, width in cell.padding(toLength: width, withPad: " ", startingAt: 0) }.joined()
 }
 
+if let flag = CommandLine.arguments.firstIndex(of: "--reconcile-ledger"), flag + 1 < CommandLine.arguments.count {
+    try ReconcileRun.reconcileOnly(path: CommandLine.arguments[flag + 1])
+    exit(0)
+}
+if let flag = CommandLine.arguments.firstIndex(of: "--reconcile"), flag + 1 < CommandLine.arguments.count,
+   let count = Int(CommandLine.arguments[flag + 1]) {
+    try ReconcileRun.prepareAndMeasure(count: count)
+    exit(0)
+}
+
 /// `--school-only`: skip the VietQR and QR image rows (for profiling the ledger steps, or a 1,000,000-pupil run).
 let schoolOnly = CommandLine.arguments.contains("--school-only")
 let sizes = CommandLine.arguments.dropFirst().compactMap(Int.init)
