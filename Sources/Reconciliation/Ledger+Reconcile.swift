@@ -85,24 +85,33 @@ extension Ledger {
             var book = try ReconciliationBook.load(from: session)
             let ids = try session.undecidedLineIDs()
             var changes = start
-            var changedAnything = false
             var index = ids.startIndex
-            repeat {
+            while index < ids.endIndex {
                 let chunk = ids[index..<min(index + Self.reconcileChunk, ids.endIndex)]
                 index = chunk.endIndex
                 for stored in try session.statementLines(chunk) where stored.status == .unmatched && !stored.held {
                     try decide(stored, book: &book, into: &changes, summary: &summary)
                 }
-                changedAnything = changedAnything || !changes.isEmpty
-                if index == ids.endIndex, changedAnything {
-                    changes.audit(AuditEvent("reconcile.run", subject: "\(summary.considered) lines",
-                                             details: "\(summary.matched) matched, \(summary.ignored) ignored, \(summary.inReview) in review"))
-                }
                 if !changes.isEmpty {
                     try session.apply(changes)
                     changes = changes.continued()
                 }
-            } while index < ids.endIndex
+            }
+            // Every invoice paid by this run, once, in serial order: the invoice table is written front to back.
+            let paid = book.takeChangedSlots()
+            for first in stride(from: 0, to: paid.count, by: Self.reconcileChunk) {
+                for slot in paid[first..<min(first + Self.reconcileChunk, paid.count)] {
+                    let invoice = book.state(of: slot)
+                    changes.setPaid(invoice: invoice.number, amountPaid: invoice.amountPaid, status: invoice.status)
+                }
+                try session.apply(changes)
+                changes = changes.continued()
+            }
+            if changes.base != start.base {
+                changes.audit(AuditEvent("reconcile.run", subject: "\(summary.considered) lines",
+                                         details: "\(summary.matched) matched, \(summary.ignored) ignored, \(summary.inReview) in review"))
+                try session.apply(changes)
+            }
         }
         return summary
     }
@@ -189,6 +198,7 @@ extension Ledger {
             shares.append(.init(invoiceNumber: nil, studentCode: invoice.studentCode, amount: left))
         }
         try post(shares, for: stored, method: "manual", reason: "by \(actor): \(reason)", book: &book, into: &changes)
+        writePayments(from: &book, into: &changes)
         changes.audit(AuditEvent("line.matched", subject: stored.reference,
                                  details: "\(invoiceNumbers.joined(separator: ", ")): \(reason)"))
         try store.commit(changes)
@@ -222,9 +232,9 @@ extension Ledger {
             changes.reverseAllocations(postedBy: sequence, reversedBy: changes.record(reversal))
         }
         for allocation in active {
-            guard let number = allocation.invoiceNumber, let invoice = book.reverse(allocation.amount, onInvoice: number) else { continue }
-            changes.setPaid(invoice: number, amountPaid: invoice.amountPaid, status: invoice.status)
+            if let number = allocation.invoiceNumber { _ = book.reverse(allocation.amount, onInvoice: number) }
         }
+        writePayments(from: &book, into: &changes)
         changes.setStatus(ofLine: stored.lineID, .unmatched, held: true)
         changes.audit(AuditEvent("line.unmatched", subject: stored.reference, details: reason))
         // A receipt says the invoice is paid; once its payment is undone it no longer stands. It is cancelled
@@ -247,6 +257,14 @@ extension Ledger {
         guard let first = found.first else { throw ReconciliationError.unknownLine(reference) }
         guard found.count == 1 else { throw ReconciliationError.ambiguousLine(reference) }
         return first
+    }
+
+    /// The new amount paid and status of every invoice the book changed since the last call.
+    private func writePayments(from book: inout ReconciliationBook, into changes: inout LedgerChanges) {
+        for slot in book.takeChangedSlots() {
+            let invoice = book.state(of: slot)
+            changes.setPaid(invoice: invoice.number, amountPaid: invoice.amountPaid, status: invoice.status)
+        }
     }
 
     /// A refund: the family's credit (3383) debited, the bank (112) credited, one allocation per family.
@@ -292,13 +310,8 @@ extension Ledger {
                                    studentCode: share.studentCode, amount: share.amount, method: method, reason: reason,
                                    journalSequence: sequence))
         }
+        // The invoices' new amounts paid are written by the caller, once per invoice (`writePayments`).
         try book.apply(shares)
-        var written = Set<String>()
-        for share in shares {
-            guard let number = share.invoiceNumber, written.insert(number).inserted,
-                  let invoice = share.slot >= 0 ? book.state(of: share.slot) : book.invoice(number) else { continue }
-            changes.setPaid(invoice: number, amountPaid: invoice.amountPaid, status: invoice.status)
-        }
         book.learn(payerAccount: method == "name+amount" ? nil : stored.line.counterpartyAccount, student: shares[0].studentCode)
         changes.setStatus(ofLine: stored.lineID, total == stored.line.amount ? .matched : .partlyMatched)
     }

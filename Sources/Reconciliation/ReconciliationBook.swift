@@ -26,6 +26,9 @@ public struct ReconciliationBook: Sendable {
 
     /// Invoices in serial order (a slot's index is its place here).
     private(set) var slots: [Slot] = []
+    /// Slots whose amount paid this run changed, one bit each: their new state is written once, at the end
+    /// and in serial order, instead of a random-access update of the invoice table per allocation.
+    private var touched: [UInt64] = []
     private var numbers: [String] = []
     /// `PaymentCode.packed` of every invoice, ascending, and the slot each belongs to.
     private var codeKeys: [UInt64] = []
@@ -298,6 +301,7 @@ public struct ReconciliationBook: Sendable {
             let (paid, overflow) = slots[Int(slot)].paid.addingReportingOverflow(share.amount.dong)
             guard !overflow else { throw MoneyError.overflow("amount paid on \(number)") }
             slots[Int(slot)].paid = paid
+            touch(slot)
         }
     }
 
@@ -305,7 +309,23 @@ public struct ReconciliationBook: Sendable {
     mutating func reverse(_ amount: Money, onInvoice number: String) -> InvoiceState? {
         guard let slot = slot(forNumber: number) else { return nil }
         slots[Int(slot)].paid -= amount.dong
+        touch(slot)
         return state(of: slot)
+    }
+
+    private mutating func touch(_ slot: Int32) {
+        if touched.isEmpty { touched = [UInt64](repeating: 0, count: (slots.count + 63) / 64) }
+        touched[Int(slot) / 64] |= 1 << UInt64(Int(slot) % 64)
+    }
+
+    /// The slots whose amount paid changed since the last call, in serial order.
+    mutating func takeChangedSlots() -> [Int32] {
+        var changed: [Int32] = []
+        for (word, bits) in touched.enumerated() where bits != 0 {
+            for bit in 0..<64 where bits & (1 << UInt64(bit)) != 0 { changed.append(Int32(word * 64 + bit)) }
+        }
+        touched = []
+        return changed
     }
 
     mutating func learn(payerAccount: String?, student: StudentCode) {

@@ -54,6 +54,14 @@ struct ChangeWriter {
         for code in changes.deactivatedFees {
             try db.execute(sql: "UPDATE fee_items SET active = 0 WHERE fee_code = ?", arguments: [code.value])
         }
+        if !changes.journal.isEmpty {
+            // No entry may count in a closed month (the last line of defence behind the core's own rule; the
+            // batch's head check makes a stale close impossible, so this catches a faulty caller).
+            let closed = try String.fetchOne(db, sql: "SELECT max(period) FROM period_closes") ?? ""
+            if !closed.isEmpty, let late = changes.journal.first(where: { $0.period != "" && $0.period <= closed }) {
+                throw ClosedPeriodWrite(sequence: late.sequence, period: late.period, closedThrough: closed)
+            }
+        }
         let entry = try FastStatement(db, """
             INSERT INTO journal_entries (seq, recorded_at, kind, reference, memo, actor, reverses, prev_hash, hash, period)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -143,5 +151,16 @@ struct ChangeWriter {
         for (number, amountPaid, invoiceStatus) in changes.invoicePayments {
             try paid.run(.int(amountPaid.dong), .text(invoiceStatus.rawValue), .text(number))
         }
+    }
+}
+
+/// A batch tried to record an entry in a month that is closed. The core never builds one; this is the store's
+/// own refusal, so a faulty caller cannot slip one in either.
+struct ClosedPeriodWrite: Error, CustomStringConvertible {
+    let sequence: Int64
+    let period: String
+    let closedThrough: String
+    var description: String {
+        "journal entry \(sequence) counts in \(period), but every month through \(closedThrough) is closed; the entry belongs in the first open month"
     }
 }
