@@ -164,8 +164,26 @@ public struct ReconciliationBook: Sendable {
 
     // MARK: Lookups
 
+    /// "Nguyễn  Văn-An" → "NGUYEN VAN AN": folded to ASCII, upper case, letters and digits only, words joined
+    /// by one space. (On the folded bytes: a million names are keyed at every load.)
     static func nameKey(_ name: String) -> String {
-        BankASCII.fold(name).uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+        let folded = BankASCII.fold(name)
+        var key: [UInt8] = []
+        key.reserveCapacity(folded.utf8.count)
+        var gap = false
+        for byte in folded.utf8 {
+            let kept: UInt8
+            switch byte {
+            case 0x61...0x7A: kept = byte - 0x20
+            case 0x41...0x5A, 0x30...0x39: kept = byte
+            default:
+                gap = !key.isEmpty
+                continue
+            }
+            if gap { key.append(0x20); gap = false }
+            key.append(kept)
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     func studentIndex(_ code: StudentCode) -> Int32? {

@@ -15,6 +15,8 @@ public struct LocalDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
 
     /// Reads `YYYY-MM-DD` or the Vietnamese `dd/MM/yyyy` (also `d/M/yyyy`), the two forms rosters use.
     public init?(_ text: String) {
+        // The stored form `2025-09-01`, read a million times by reconciliation and reports: straight from bytes.
+        if text.utf8.count == 10, let date = Self.isoDigits(text) { self = date; return }
         let trimmed = text.trimmingSpaces()
         // Digits and separators only: `Int(_:)` alone would also take "+9".
         guard trimmed.allSatisfy({ $0.asciiDigit != nil || $0 == "-" || $0 == "/" }) else { return nil }
@@ -29,6 +31,21 @@ public struct LocalDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
                   let d = Int(p[0]), let m = Int(p[1]), let y = Int(p[2]) else { return nil }
             self.init(year: y, month: m, day: d)
         }
+    }
+
+    private static func isoDigits(_ text: String) -> LocalDate? {
+        var digits: [Int] = []
+        digits.reserveCapacity(8)
+        for (index, byte) in text.utf8.enumerated() {
+            if index == 4 || index == 7 {
+                guard byte == 0x2D else { return nil }
+            } else {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                digits.append(Int(byte - 0x30))
+            }
+        }
+        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        return LocalDate(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
     }
 
     public var description: String {

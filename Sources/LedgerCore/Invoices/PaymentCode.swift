@@ -36,6 +36,20 @@ public struct PaymentCode: Sendable, Hashable, Codable, Comparable, CustomString
     /// Reads a code as a person or a bank may have written it: any case, with spaces, dots, dashes or
     /// underscores inside. Returns nil unless the symbols are all valid and both checks pass.
     public init?(parsing raw: String) {
+        // The canonical form (as stored and as printed): checked on its bytes, without building anything.
+        if raw.utf8.count == PaymentCode.prefix.utf8.count + PaymentCode.dataLength + 2, raw.utf8.starts(with: PaymentCode.prefix.utf8) {
+            var s0 = 0, s1 = 0, valid = true
+            for (index, byte) in raw.utf8.dropFirst(PaymentCode.prefix.utf8.count).enumerated() {
+                guard byte < 0x80, let value = PaymentCode.symbolTable[Int(byte)] else { valid = false; break }
+                s0 += value
+                s1 += (index + 1) * value
+            }
+            if valid {
+                guard s0 % 31 == 0, s1 % 31 == 0 else { return nil }
+                text = raw
+                return
+            }
+        }
         let compact = raw.uppercased().filter { $0 != " " && $0 != "." && $0 != "-" && $0 != "_" }
         guard compact.hasPrefix(PaymentCode.prefix) else { return nil }
         let body = compact.dropFirst(PaymentCode.prefix.count)

@@ -38,6 +38,11 @@ public struct StudentCode: Sendable, Hashable, Codable, Comparable, CustomString
     public let value: String
 
     public init?(_ text: String) {
+        // Already canonical (upper-case ASCII letters and digits, as stored): nothing to trim or fold.
+        if (1...20).contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) {
+            value = text
+            return
+        }
         let trimmed = text.trimmingSpaces().uppercased()
         guard (1...20).contains(trimmed.count), trimmed.utf8.allSatisfy(isASCIIAlphanumeric)
         else { return nil }
