@@ -119,7 +119,7 @@ extension Ledger {
     private func decide(_ stored: StoredStatementLine, book: inout ReconciliationBook, into changes: inout LedgerChanges,
                         summary: inout ReconcileSummary) throws {
         summary.considered += 1
-        switch book.decide(stored.line) {
+        switch book.decide(stored.line, suggesting: false) {
         case .ignore(let reason):
             summary.ignored += 1
             changes.setStatus(ofLine: stored.lineID, .ignored)

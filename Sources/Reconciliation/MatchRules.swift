@@ -33,13 +33,19 @@ public enum MatchDecision: Sendable, Hashable {
 
 extension ReconciliationBook {
     /// Decides one line. Rules in order; the first that applies decides.
-    public func decide(_ line: StatementLine) -> MatchDecision {
+    public func decide(_ line: StatementLine) -> MatchDecision { decide(line, suggesting: true) }
+
+    /// - Parameter suggesting: whether a line left for review gets its ranked suggestions. A run does not show
+    ///   them (the review queue does), and a common name may be shared by thousands of pupils in a district,
+    ///   so a run only asks whether the name singles out one pupil.
+    func decide(_ line: StatementLine, suggesting: Bool) -> MatchDecision {
         let reading = DescriptionReading(line.description)
         if line.direction == .debit { return decideDebit(line, reading) }
-        if !reading.codes.isEmpty { return decideByCodes(line, reading) }
+        if !reading.codes.isEmpty { return decideByCodes(line, reading, suggesting: suggesting) }
         if Self.isInterest(reading.foldedText) { return .ignore(reason: "interest paid by the bank, not a fee") }
-        let namedStudents = self.namedStudents(in: reading)
-        let suggestions = self.suggestions(for: line, reading, named: namedStudents)
+        let namedStudents = self.namedStudents(in: reading, atMost: suggesting ? .max : 2)
+        let suggestions = suggesting ? self.suggestions(for: line, reading, named: namedStudents) : []
+        let anySuggestion = suggesting ? !suggestions.isEmpty : namedStudents.contains { !openSlots(of: $0).isEmpty }
         if let invalid = reading.invalidCandidates.first {
             return .review(reason: reading.reason(for: invalid), suggestions: suggestions)
         }
@@ -56,19 +62,19 @@ extension ReconciliationBook {
         // namesake has already paid, this could be their second payment as well as the other child's first.
         if namedStudents.count == 1, let student = namedStudents.first {
             let open = openSlots(of: student)
-            let evidence = suggestions.first { $0.invoiceNumber == open.first.map(number) }
-            if open.count == 1, let slot = open.first, slots[Int(slot)].remaining == line.amount.dong, let evidence {
+            if open.count == 1, let slot = open.first, slots[Int(slot)].remaining == line.amount.dong,
+               let evidence = self.suggestions(for: line, reading, named: [student]).first {
                 return .allocate([.init(invoiceNumber: number(slot), studentCode: studentCode(ofSlot: slot), amount: line.amount, slot: slot)],
                                  method: "name+amount",
                                  reason: "no payment code; \(evidence.why); it is the pupil's only open invoice and the amount equals what is due")
             }
         }
-        let reason = suggestions.isEmpty ? "no payment code, and no pupil's name or open amount fits"
+        let reason = !anySuggestion ? "no payment code, and no pupil's name or open amount fits"
             : "no payment code; the evidence does not single out one invoice"
         return .review(reason: reason, suggestions: suggestions)
     }
 
-    private func decideByCodes(_ line: StatementLine, _ reading: DescriptionReading) -> MatchDecision {
+    private func decideByCodes(_ line: StatementLine, _ reading: DescriptionReading, suggesting: Bool) -> MatchDecision {
         var named: [Int32] = []
         var unknown: [String] = []
         for found in reading.codes {
@@ -80,7 +86,7 @@ extension ReconciliationBook {
         }
         if named.isEmpty {
             return .review(reason: "code \(unknown.joined(separator: ", ")) passes its check but no invoice of this school has it",
-                           suggestions: suggestions(for: line, reading, named: namedStudents(in: reading)))
+                           suggestions: suggesting ? suggestions(for: line, reading, named: namedStudents(in: reading)) : [])
         }
         if let void = named.first(where: { slots[Int($0)].isVoid }) {
             return .review(reason: "code \(reading.codes.first { self.slot(forCode: $0.code) == void }?.code.text ?? "") belongs to void invoice \(number(void))",
@@ -136,7 +142,8 @@ extension ReconciliationBook {
     ///
     /// Each run of two or more words is hashed as it grows, straight from the text's bytes; only a run whose
     /// hash some pupil's name has is turned into a string and compared.
-    func namedStudents(in reading: DescriptionReading) -> Set<Int32> {
+    /// Stops once more than `atMost` pupils are found (a run only needs to know whether there is exactly one).
+    func namedStudents(in reading: DescriptionReading, atMost: Int = .max) -> Set<Int32> {
         var found = Set<Int32>()
         let bytes = Array(reading.foldedText.utf8)
         var words: [Range<Int>] = []
@@ -156,34 +163,51 @@ extension ReconciliationBook {
                 hash = NameHash.adding(bytes[words[last]].lazy.map(upper), to: hash)
                 guard mayBeName(hash) else { continue }
                 let key = words[first...last].map { String(decoding: bytes[$0].lazy.map(upper), as: UTF8.self) }.joined(separator: " ")
-                found.formUnion(students(named: key, hash: hash))
+                found.formUnion(students(named: key, hash: hash, atMost: atMost))
+                if found.count > atMost { return found }
             }
         }
         return found
     }
 
     /// Ranked invoices that could be meant: a pupil's name in the text, the class mentioned, the amount.
+    /// Only the best five are built into suggestions: a common name can name thousands of pupils.
     func suggestions(for line: StatementLine, _ reading: DescriptionReading, named: Set<Int32>) -> [MatchDecision.Suggestion] {
         let mentioned = Set(reading.classMentions.map(\.name))
-        var suggestions: [MatchDecision.Suggestion] = []
+        var ranked: [(score: Int, slot: Int32, classMentioned: Bool, amountFits: Bool)] = []
         for student in named {
-            var why = ["name \(fullName(student)) in the text"]
-            var score = 10
-            if mentioned.contains(className(student).description) {
-                score += 5
-                why.append("class \(className(student)) mentioned")
-            }
+            let classMentioned = !mentioned.isEmpty && mentioned.contains(className(student).description)
             for slot in openSlots(of: student) {
-                var reasons = why
-                var points = score
-                let remaining = slots[Int(slot)].remaining
-                if remaining == line.amount.dong { points += 3; reasons.append("amount equals what is due") }
-                suggestions.append(.init(invoiceNumber: number(slot), studentCode: studentCodes[Int(student)].value, studentName: fullName(student),
-                                         className: className(student).description, remaining: remaining,
-                                         why: reasons.joined(separator: ", "), score: points))
+                let amountFits = slots[Int(slot)].remaining == line.amount.dong
+                ranked.append((10 + (classMentioned ? 5 : 0) + (amountFits ? 3 : 0), slot, classMentioned, amountFits))
             }
         }
-        return Array(suggestions.sorted { ($0.score, $1.invoiceNumber) > ($1.score, $0.invoiceNumber) }.prefix(5))
+        let best = ranked.count <= 5 ? ranked.sorted(by: isRankedBefore) : Array(topFive(ranked))
+        return best.map { candidate in
+            let student = slots[Int(candidate.slot)].student
+            var why = ["name \(fullName(student)) in the text"]
+            if candidate.classMentioned { why.append("class \(className(student)) mentioned") }
+            if candidate.amountFits { why.append("amount equals what is due") }
+            return .init(invoiceNumber: number(candidate.slot), studentCode: studentCodes[Int(student)].value, studentName: fullName(student),
+                         className: className(student).description, remaining: slots[Int(candidate.slot)].remaining,
+                         why: why.joined(separator: ", "), score: candidate.score)
+        }
+    }
+
+    /// Higher score first, then the lower invoice number.
+    private func isRankedBefore(_ a: (score: Int, slot: Int32, classMentioned: Bool, amountFits: Bool),
+                                _ b: (score: Int, slot: Int32, classMentioned: Bool, amountFits: Bool)) -> Bool {
+        a.score != b.score ? a.score > b.score : number(a.slot) < number(b.slot)
+    }
+
+    private func topFive(_ ranked: [(score: Int, slot: Int32, classMentioned: Bool, amountFits: Bool)])
+        -> ArraySlice<(score: Int, slot: Int32, classMentioned: Bool, amountFits: Bool)> {
+        var best = Array(ranked.prefix(5)).sorted(by: isRankedBefore)
+        for candidate in ranked.dropFirst(5) where isRankedBefore(candidate, best[4]) {
+            best[4] = candidate
+            best.sort(by: isRankedBefore)
+        }
+        return best[...]
     }
 
     static func isInterest(_ folded: String) -> Bool {

@@ -251,7 +251,7 @@ public struct ReconciliationBook: Sendable {
         return low
     }
 
-    func students(named key: String, hash: UInt64) -> [Int32] {
+    func students(named key: String, hash: UInt64, atMost: Int = .max) -> [Int32] {
         var found: [Int32] = []
         var index = firstNameEntry(hash)
         // Namesakes are usually written identically: a name byte-equal to one already confirmed is confirmed
@@ -266,6 +266,7 @@ public struct ReconciliationBook: Sendable {
                 found.append(owner)
                 confirmed = range
             }
+            if found.count > atMost { break }
             index += 1
         }
         return found
