@@ -10,14 +10,19 @@ import VietnameseText
 /// bisection; names, numbers and classes are stored once each. Nothing here is a per-invoice object, so
 /// loading is a few array appends per row and no hash table of a million strings is ever built.
 public struct ReconciliationBook: Sendable {
-    /// One invoice as matching sees it.
+    /// One invoice as matching sees it: 32 bytes.
     struct Slot: Sendable {
-        var serial: Int64
         var due: Int64
         var paid: Int64
+        /// Below 31⁵ (every invoice has a payment code), so 32 bits hold it.
+        var serial: Int32
         var student: Int32
-        var period: YearMonth
+        /// `year · 12 + month − 1`: ordered like the months.
+        var period: Int32
         var isVoid: Bool
+
+        static func packed(_ month: YearMonth) -> Int32 { Int32(month.year * 12 + month.month - 1) }
+        var yearMonth: YearMonth { YearMonth(year: Int(period / 12), month: Int(period % 12) + 1)! }
 
         var remaining: Int64 { paid >= due ? 0 : due - paid }
         var isOpen: Bool { !isVoid && paid < due }
@@ -29,7 +34,9 @@ public struct ReconciliationBook: Sendable {
     /// Slots whose amount paid this run changed, one bit each: their new state is written once, at the end
     /// and in serial order, instead of a random-access update of the invoice table per allocation.
     private var touched: [UInt64] = []
-    private var numbers: [String] = []
+    /// Invoice numbers are `Invoice.number(period:serial:)`, derived when asked; one stored otherwise (a
+    /// ledger written by another version) is kept here.
+    private var unusualNumbers: [Int32: String] = [:]
     /// `PaymentCode.packed` of every invoice, ascending, and the slot each belongs to.
     private var codeKeys: [UInt64] = []
     private var codeSlots: [Int32] = []
@@ -120,25 +127,31 @@ public struct ReconciliationBook: Sendable {
             guard let student = book.studentIndex(invoice.studentCode) else {
                 throw LoadError(description: "invoice \(invoice.number) is for pupil \(invoice.studentCode), who is not on the roster")
             }
-            if let last = book.slots.last, last.serial >= invoice.serial {
+            if let last = book.slots.last, Int64(last.serial) >= invoice.serial {
                 throw LoadError(description: "invoices must come in ascending serial order (\(last.serial) then \(invoice.serial))")
             }
-            codes.append((invoice.paymentCode.packed, Int32(book.slots.count)))
-            book.slots.append(Slot(serial: invoice.serial, due: invoice.amountDue.dong, paid: invoice.amountPaid.dong,
-                                   student: student, period: invoice.period, isVoid: invoice.isVoid))
-            book.numbers.append(invoice.number)
+            guard invoice.serial > 0, invoice.serial < PaymentCode.capacity else {
+                throw LoadError(description: "invoice \(invoice.number) has serial \(invoice.serial), outside the payment-code space")
+            }
+            let slot = Int32(book.slots.count)
+            codes.append((invoice.paymentCode.packed, slot))
+            book.slots.append(Slot(due: invoice.amountDue.dong, paid: invoice.amountPaid.dong, serial: Int32(invoice.serial),
+                                   student: student, period: Slot.packed(invoice.period), isVoid: invoice.isVoid))
+            if invoice.number != Invoice.number(period: invoice.period, serial: invoice.serial) {
+                book.unusualNumbers[slot] = invoice.number
+            }
         }
 
         consuming func finish(payerAccounts: [String: Set<StudentCode>], familyCredits: [StudentCode: Int64]) -> ReconciliationBook {
             book.payerAccounts = payerAccounts
             book.familyCredits = familyCredits
             codes.sort { $0.key < $1.key }
-            book.codeKeys = codes.map(\.key)
             book.codeSlots = codes.map(\.slot)
+            book.codeKeys = codes.map(\.key)
             codes = []
             names.sort { ($0.hash, $0.owner) < ($1.hash, $1.owner) }
-            book.nameHashes = names.map(\.hash)
             book.nameOwners = names.map(\.owner)
+            book.nameHashes = names.map(\.hash)
             names = []
             // Each pupil's invoices, grouped by counting (no per-pupil arrays), then oldest period first.
             var starts = [Int32](repeating: 0, count: book.studentCodes.count + 1)
@@ -209,18 +222,20 @@ public struct ReconciliationBook: Sendable {
     /// The slot of invoice `number`: its serial is read from the number and found by bisection, then the
     /// number itself is compared, so an unusual number can only be slower to find, never mistaken.
     func slot(forNumber number: String) -> Int32? {
-        if let dash = number.lastIndex(of: "-"), let serial = Int64(number[number.index(after: dash)...]) {
+        if let dash = number.lastIndex(of: "-"), let serial = Int32(number[number.index(after: dash)...]) {
             var low = 0, high = slots.count
             while low < high {
                 let mid = (low + high) / 2
                 if slots[mid].serial < serial { low = mid + 1 } else { high = mid }
             }
-            if low < slots.count, slots[low].serial == serial, numbers[low] == number { return Int32(low) }
+            if low < slots.count, slots[low].serial == serial, self.number(Int32(low)) == number { return Int32(low) }
         }
-        return numbers.firstIndex(of: number).map(Int32.init)
+        return unusualNumbers.first { $0.value == number }?.key
     }
 
-    func number(_ slot: Int32) -> String { numbers[Int(slot)] }
+    func number(_ slot: Int32) -> String {
+        unusualNumbers[slot] ?? Invoice.number(period: slots[Int(slot)].yearMonth, serial: Int64(slots[Int(slot)].serial))
+    }
     func studentCode(ofSlot slot: Int32) -> StudentCode { studentCodes[Int(slots[Int(slot)].student)] }
     func fullName(_ student: Int32) -> String {
         String(decoding: nameBytes[Int(nameStarts[Int(student)])..<Int(nameStarts[Int(student) + 1])], as: UTF8.self)
@@ -300,7 +315,7 @@ public struct ReconciliationBook: Sendable {
 
     func state(of slot: Int32) -> InvoiceState {
         let s = slots[Int(slot)]
-        return InvoiceState(number: numbers[Int(slot)], studentCode: studentCodes[Int(s.student)], amountDue: Money(dong: s.due),
+        return InvoiceState(number: number(slot), studentCode: studentCodes[Int(s.student)], amountDue: Money(dong: s.due),
                             amountPaid: Money(dong: s.paid), isVoid: s.isVoid, slot: slot)
     }
 
