@@ -88,8 +88,8 @@ enum ReconciliationReads {
         var balances: [String: Int64] = [:]
         let rows = try Row.fetchCursor(db, sql: """
             SELECT account, SUM(CASE side WHEN 'C' THEN amount ELSE -amount END) AS balance
-            FROM postings WHERE account LIKE ? GROUP BY account
-            """, arguments: [root + ".%"])
+            FROM postings WHERE account >= ? AND account < ? GROUP BY account
+            """, arguments: [root + ".", root + "/"])             // '/' follows '.': the sub-accounts, as an index range
         while let row = try rows.next() { balances[row["account"]] = row["balance"] }
         return balances
     }

@@ -22,6 +22,12 @@ func row(_ cells: [String]) -> String {
     zip(cells, [34, 12, 12, 16]).map { cell, width in cell.padding(toLength: width, withPad: " ", startingAt: 0) }.joined()
 }
 
+// `--open-ledger PATH`: open (and so migrate) a ledger, nothing else — to time later steps on a migrated copy.
+if let flag = CommandLine.arguments.firstIndex(of: "--open-ledger"), flag + 1 < CommandLine.arguments.count {
+    let (_, seconds) = try measure { try ReconcileRun.openLedger(CommandLine.arguments[flag + 1]) }
+    print(String(format: "opened (and migrated) in %.1f s", seconds))
+    exit(0)
+}
 if let flag = CommandLine.arguments.firstIndex(of: "--reconcile-ledger"), flag + 1 < CommandLine.arguments.count {
     try ReconcileRun.reconcileOnly(path: CommandLine.arguments[flag + 1])
     exit(0)
