@@ -55,13 +55,12 @@ public enum ReconciliationError: Error, Sendable, Equatable, CustomStringConvert
 }
 
 extension Ledger {
-    /// The book reconciliation decides against, and every bank line (for the accountant's commands, which name
-    /// a line by reference; a run streams its lines instead).
-    func reconciliationState() throws -> (ReconciliationBook, [StoredStatementLine]) {
-        let book = try ReconciliationBook.load(from: store)
+    /// The bank lines that pass `keep`, streamed from the store: the accountant's commands need one line, the
+    /// review queue the undecided ones — never a district's whole statement history in memory.
+    func statementLines(where keep: (StoredStatementLine) -> Bool) throws -> [StoredStatementLine] {
         var lines: [StoredStatementLine] = []
-        try store.forEachStatementLine { lines.append($0) }
-        return (book, lines)
+        try store.forEachStatementLine { if keep($0) { lines.append($0) } }
+        return lines
     }
 
     /// How many lines a run reads, decides and writes at a time: enough to amortise each batch, few enough
@@ -139,9 +138,9 @@ extension Ledger {
     /// The bank lines reconciliation could not decide (credits, and refunds it could not tie to one family), oldest first.
     public func reviewQueue() throws -> [ReviewItem] {
         _ = try requireSchool()
-        let (book, lines) = try reconciliationState()
+        let book = try ReconciliationBook.load(from: store)
         // Undecided money out is here too: a refund the rules could not tie to one family's credit.
-        return lines.filter { $0.status == .unmatched }.map { stored in
+        return try statementLines { $0.status == .unmatched }.map { stored in
             let decision = stored.held ? .review(reason: "held by the accountant (unmatched)", suggestions: []) : book.decide(stored.line)
             let (reason, suggestions): (String, [MatchDecision.Suggestion]) = switch decision {
             case .review(let reason, let suggestions): (reason, suggestions)
@@ -159,8 +158,8 @@ extension Ledger {
     public func matchRefund(reference: String, student: String, reason: String) throws {
         _ = try requireSchool()
         var changes = try begin()
-        var (book, lines) = try reconciliationState()
-        let stored = try line(reference, in: lines)
+        var book = try ReconciliationBook.load(from: store)
+        let stored = try line(reference)
         guard stored.line.direction == .debit else { throw ReconciliationError.notADebit(reference) }
         guard stored.status == .unmatched || stored.status == .ignored else { throw ReconciliationError.alreadyMatched(reference) }
         guard let code = StudentCode(student), book.hasStudent(code) else { throw ReconciliationError.unknownStudent(student) }
@@ -179,8 +178,8 @@ extension Ledger {
     public func match(reference: String, invoiceNumbers: [String], reason: String) throws {
         _ = try requireSchool()
         var changes = try begin()
-        var (book, lines) = try reconciliationState()
-        let stored = try line(reference, in: lines)
+        var book = try ReconciliationBook.load(from: store)
+        let stored = try line(reference)
         guard stored.line.direction == .credit else { throw ReconciliationError.notACredit(reference) }
         guard stored.status == .unmatched || stored.status == .ignored else { throw ReconciliationError.alreadyMatched(reference) }
         var left = stored.line.amount
@@ -208,8 +207,8 @@ extension Ledger {
     public func unmatch(reference: String, reason: String) throws {
         _ = try requireSchool()
         var changes = try begin()
-        var (book, lines) = try reconciliationState()
-        let stored = try line(reference, in: lines)
+        var book = try ReconciliationBook.load(from: store)
+        let stored = try line(reference)
         let active = try store.allocations().filter { $0.lineID == stored.lineID && $0.isActive }
         guard !active.isEmpty else { throw ReconciliationError.notMatched(reference) }
         // A surplus kept as the family's credit may since have paid a newer invoice: reversing it then would
@@ -249,10 +248,10 @@ extension Ledger {
         try store.commit(changes)
     }
 
-    private func line(_ reference: String, in lines: [StoredStatementLine]) throws -> StoredStatementLine {
-        if reference.hasPrefix("#"), let id = Int64(reference.dropFirst()), let found = lines.first(where: { $0.lineID == id }) {
-            return found
-        }
+    private func line(_ reference: String) throws -> StoredStatementLine {
+        let id = reference.hasPrefix("#") ? Int64(reference.dropFirst()) : nil
+        let lines = try statementLines { $0.lineID == id || $0.line.bankReference == reference }
+        if let id, let found = lines.first(where: { $0.lineID == id }) { return found }
         let found = lines.filter { $0.line.bankReference == reference }
         guard let first = found.first else { throw ReconciliationError.unknownLine(reference) }
         guard found.count == 1 else { throw ReconciliationError.ambiguousLine(reference) }
