@@ -95,15 +95,16 @@ enum ReconciliationReads {
     }
 }
 
-/// A reconciliation run inside the store's write transaction: reads see what earlier batches wrote, and
-/// every batch must continue the chain where the previous one ended.
+/// A reconciliation run: it reads through `db` — the write transaction's own connection, or a reader whose
+/// snapshot began after the write transaction took the lock (the same state) — and hands every batch to
+/// `sink`, which writes it in the transaction.
 final class SQLiteReconciliationSession: ReconciliationSession {
     let db: Database
-    private(set) var head: LedgerHead
+    let sink: (LedgerChanges) throws -> Void
 
-    init(db: Database, head: LedgerHead) {
+    init(reading db: Database, sink: @escaping (LedgerChanges) throws -> Void) {
         self.db = db
-        self.head = head
+        self.sink = sink
     }
 
     func forEachInvoiceBalance(_ body: (InvoiceBalance) throws -> Void) throws { try ReconciliationReads.forEachInvoiceBalance(db, body) }
@@ -135,7 +136,20 @@ final class SQLiteReconciliationSession: ReconciliationSession {
         }
     }
 
-    func apply(_ changes: LedgerChanges) throws {
+    func apply(_ changes: LedgerChanges) throws { try sink(changes) }
+}
+
+/// Writes a run's batches in order, each required to continue where the previous one ended.
+struct ChainedBatchWriter {
+    let db: Database
+    private(set) var head: LedgerHead
+
+    init(db: Database, head: LedgerHead) {
+        self.db = db
+        self.head = head
+    }
+
+    mutating func write(_ changes: LedgerChanges) throws {
         guard changes.base == head else { throw StoreConflict(expected: head, found: changes.base) }
         try ChangeWriter(db: db).write(changes)
         head = changes.head

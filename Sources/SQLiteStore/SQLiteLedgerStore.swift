@@ -179,16 +179,75 @@ public struct SQLiteLedgerStore: LedgerStore {
         try writer.read { db in try ReconciliationReads.forEachConfirmedPayer(db, body) }
     }
 
+    /// A ledger file (a pool of connections) runs the decisions and the writes on two threads: `body` decides
+    /// on the calling thread, reading through a reader connection, while the writer connection writes the
+    /// batches it sends. An in-memory ledger (one connection) does both in turn.
     public func reconcileInTransaction(base: LedgerHead, _ body: (any ReconciliationSession) throws -> Void) throws {
-        try writer.write { db in
-            let found = try Self.head(db)
-            guard found == base else { throw StoreConflict(expected: base, found: found) }
-            // The run holds its own compact index of every invoice and pupil; SQLite's cache gives up half its
-            // room to it (measured: no slower at 1,000,000 lines), so a district's run stays within 250 MB.
-            try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB / 2)")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)") }
-            try body(SQLiteReconciliationSession(db: db, head: base))
+        guard let pool = writer as? DatabasePool else {
+            try writer.write { db in
+                try Self.beginReconciliation(db, base: base)
+                defer { Self.endReconciliation(db) }
+                var batches = ChainedBatchWriter(db: db, head: base)
+                try body(SQLiteReconciliationSession(reading: db, sink: { try batches.write($0) }))
+            }
+            return
         }
+        let pipeline = BatchPipeline(capacity: 2)
+        let outcome = WriterOutcome()
+        pool.asyncWriteWithoutTransaction { db in
+            do {
+                try db.inTransaction(.immediate) {
+                    try Self.beginReconciliation(db, base: base)
+                    defer { Self.endReconciliation(db) }
+                    outcome.didStart(.success(()))
+                    var batches = ChainedBatchWriter(db: db, head: base)
+                    var failure: (any Error)?
+                    while let batch = pipeline.next() {
+                        guard failure == nil else { continue }
+                        do { try batches.write(batch) } catch {
+                            failure = error
+                            pipeline.fail(error)
+                        }
+                    }
+                    if let failure { throw failure }
+                    if let error = pipeline.producerError { throw error }
+                    return .commit
+                }
+                outcome.didEnd(.success(()))
+            } catch {
+                outcome.didEnd(.failure(error))
+            }
+        }
+        // The write lock is held (and the head checked) before the reader's snapshot begins, so the decisions
+        // rest on exactly the state the batches are written on.
+        try outcome.waitForStart().get()
+        do {
+            try pool.read { db in
+                // The decider reads in order (the book once, then the lines by id): a small cache serves it.
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB / 8)")
+                defer { try? db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)") }
+                try body(SQLiteReconciliationSession(reading: db, sink: pipeline.send))
+            }
+            pipeline.finish(nil)
+        } catch {
+            pipeline.finish(error)
+            // The writer's failure, if it stopped first, is the cause; the decider only noticed it.
+            if case .failure(let cause) = outcome.waitForEnd() { throw cause }
+            throw error
+        }
+        try outcome.waitForEnd().get()
+    }
+
+    private static func beginReconciliation(_ db: Database, base: LedgerHead) throws {
+        let found = try head(db)
+        guard found == base else { throw StoreConflict(expected: base, found: found) }
+        // The run holds its own compact index of every invoice and pupil; SQLite's cache gives up half its
+        // room to it (measured: no slower at 1,000,000 lines), so a district's run stays within 250 MB.
+        try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB / 2)")
+    }
+
+    private static func endReconciliation(_ db: Database) {
+        try? db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")
     }
 
     /// One write transaction for the whole file: lines are inserted as they are read (a prepared statement
