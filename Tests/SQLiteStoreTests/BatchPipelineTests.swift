@@ -50,6 +50,16 @@ struct ReconciliationTransactionTests {
         return changes
     }
 
+    /// Three batches, each on the previous one's head.
+    static func applyThree(_ session: any ReconciliationSession, on base: LedgerHead) throws {
+        var head = base
+        for n in 1...3 {
+            let changes = batch(on: head, n)
+            try session.apply(changes)
+            head = changes.head
+        }
+    }
+
     @Test("on a ledger file and in memory: every batch lands, or none does when the run throws after some", arguments: [true, false])
     func allOrNothing(onDisk: Bool) throws {
         let fixture = try Fixture(onDisk: onDisk)
@@ -57,12 +67,7 @@ struct ReconciliationTransactionTests {
         let before = try fixture.store.head()
         #expect(throws: Stop.self) {
             try fixture.store.reconcileInTransaction(base: before) { session in
-                var head = before
-                for n in 1...3 {
-                    let changes = Self.batch(on: head, n)
-                    try session.apply(changes)
-                    head = changes.head
-                }
+                try Self.applyThree(session, on: before)
                 _ = try session.undecidedLineIDs()
                 throw Stop()
             }
@@ -70,12 +75,7 @@ struct ReconciliationTransactionTests {
         #expect(try fixture.store.head() == before)
 
         try fixture.store.reconcileInTransaction(base: before) { session in
-            var head = before
-            for n in 1...3 {
-                let changes = Self.batch(on: head, n)
-                try session.apply(changes)
-                head = changes.head
-            }
+            try Self.applyThree(session, on: before)
         }
         #expect(try fixture.store.head().auditSequence == before.auditSequence + 3)
     }
