@@ -74,7 +74,9 @@ extension Ledger {
     /// lines waiting for a decision are read a chunk at a time, and each chunk's decisions are written before
     /// the next is read — so a million lines against a million invoices need neither the lines nor the
     /// invoices' fee lines in memory, and a failure anywhere still leaves the ledger as it was.
-    public func reconcile() throws -> ReconcileSummary {
+    /// - Parameter progress: called with (lines decided, lines waiting) after each chunk, for a progress display
+    ///   on a terminal (a district's run takes a minute).
+    public func reconcile(progress: ((Int, Int) -> Void)? = nil) throws -> ReconcileSummary {
         _ = try requireSchool()
         // The head is taken before anything is read, so a command that commits meanwhile makes ours a conflict
         // instead of a decision on stale state.
@@ -95,6 +97,7 @@ extension Ledger {
                     try session.apply(changes)
                     changes = changes.continued()
                 }
+                progress?(index - ids.startIndex, ids.count)
             }
             // Every invoice paid by this run, once, in serial order: the invoice table is written front to back.
             let paid = book.takeChangedSlots()

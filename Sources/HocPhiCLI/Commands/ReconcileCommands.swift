@@ -11,7 +11,8 @@ struct ReconcileCommand: ParsableCommand {
     @Flag(help: "Print one JSON document.") var json = false
 
     func run() throws {
-        let s = try global.openLedger().reconcile()
+        let label = global.language.pick("Đối soát", "Reconciling")
+        let s = try global.openLedger().reconcile { done, total in Console.current.progress(label, done, total) }
         if json { Console.current.print(try JSONOutput.render(s)); return }
         let methods = s.matchedByMethod.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         Console.current.print(global.language.pick(
