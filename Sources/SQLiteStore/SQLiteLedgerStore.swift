@@ -250,8 +250,8 @@ public struct SQLiteLedgerStore: LedgerStore {
         try? db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")
     }
 
-    /// One write transaction for the whole file: lines are inserted as they are read (a prepared statement
-    /// reused), and `ON CONFLICT DO NOTHING` against the unique indexes on (account, booking_date, fingerprint) and
+    /// One write transaction for the whole file: lines are inserted as they are read (`StatementLineInsert`),
+    /// and `ON CONFLICT DO NOTHING` against the unique indexes on (account, booking_date, fingerprint) and
     /// (account, reference_key) is what skips known lines — `changesCount` says whether the row went in.
     /// The statement row itself is written last, when its counts are known, so foreign keys are deferred to
     /// the commit. Pages that do not fit the cache spill to the WAL, not to memory; a throw rolls it all back.
@@ -261,19 +261,8 @@ public struct SQLiteLedgerStore: LedgerStore {
             let found = try Self.head(db)
             guard found == base else { throw StoreConflict(expected: base, found: found) }
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-            let insert = try FastStatement(db, """
-                INSERT INTO statement_lines (statement_id, account, booking_date, value_date, direction, amount, running_balance,
-                                             bank_reference, reference_key, fingerprint, counterparty, counterparty_account,
-                                             description, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING
-                """)
-            let changes = try produce { l, identity in
-                try insert.run(.int(statementID), .text(account), .text(l.bookingDate.description), .text(l.valueDate?.description),
-                               .text(l.direction.rawValue), .int(l.amount.dong), .int(l.runningBalance?.dong), .text(l.bankReference),
-                               .text(identity.referenceKey), .text(identity.fingerprint), .text(l.counterpartyName),
-                               .text(l.counterpartyAccount), .text(l.description), .int(l.position))
-            }
+            let insert = try StatementLineInsert(db, statementID: statementID, account: account)
+            let changes = try produce { line, identity in try insert.run(line, identity) }
             guard changes.base == base else { throw StoreConflict(expected: base, found: changes.base) }
             try ChangeWriter(db: db).write(changes)
         }

@@ -78,6 +78,7 @@ struct StreamingImportTests {
         try fixture.populate()
         var first = Generated(count: 10_000)
         #expect(try fixture.ledger.importStatement(streaming: &first).newLines == 10_000)
+        #expect(first.handed == 10_000)  // the caller's stream is the one read (on the reading thread)
         var overlap = Generated(count: 10_000, sha: "b", first: 5_000)
         overlap.closingOffset = 0
         let s = try fixture.ledger.importStatement(streaming: &overlap)

@@ -237,7 +237,7 @@ struct MT940Parser {
             pending = line
         case "86":
             if previousTag == "61", pending != nil {
-                let description = StandardFormats.cleanDescription(joinedInformation())
+                let description = StandardFormats.cleanDescription(utf8: joinedInformation())
                 pending?.description = description
             }
         default:
@@ -370,16 +370,16 @@ struct MT940Parser {
             position: fieldLine)
     }
 
-    /// The `:86:` lines as one text: a line of exactly 65 characters continues on the next without a break;
-    /// after a shorter line, one space.
-    private func joinedInformation() -> String {
-        var text = ""
+    /// The `:86:` lines as one text (UTF-8): a line of exactly 65 characters continues on the next without a
+    /// break; after a shorter line, one space. Characters, not bytes: a Vietnamese letter takes two or three
+    /// bytes, and an ASCII line (the usual one) has as many characters as bytes.
+    private func joinedInformation() -> [UInt8] {
+        var text: [UInt8] = []
         var previousLength = 65
         for (index, bytes) in fieldLines.enumerated() {
-            let line = String(decoding: bytes, as: UTF8.self)
-            if index > 0 && previousLength != 65 { text += " " }
-            text += line
-            previousLength = line.count
+            if index > 0 && previousLength != 65 { text.append(0x20) }
+            text.append(contentsOf: bytes)
+            previousLength = bytes.allSatisfy({ $0 < 0x80 }) ? bytes.count : String(decoding: bytes, as: UTF8.self).count
         }
         return text
     }

@@ -6,18 +6,21 @@ import LedgerCore
 struct StatementNumber {
     let thousands: Character?
     let decimal: Character
+    /// The separators' bytes, worked out once (this runs for every amount cell).
+    private let thousandsByte: UInt8?
+    private let decimalByte: UInt8
 
     init(format: StatementFormat) {
         thousands = format.thousandsSeparator.first
         decimal = format.decimalSeparator.first ?? "."
+        thousandsByte = thousands.flatMap(\.asciiValue)
+        decimalByte = decimal.asciiValue ?? UInt8(ascii: ".")
     }
 
     enum Outcome { case empty, value(Int64), invalid }
 
     func parse(_ raw: String) -> Outcome {
         // Works on the UTF-8 bytes: this runs for every amount cell of statements with millions of lines.
-        let thousandsByte = thousands.flatMap(\.asciiValue)
-        let decimalByte = decimal.asciiValue ?? UInt8(ascii: ".")
         var bytes = Substring(raw).utf8[...]
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
         while let f = bytes.first, isSpace(f) { bytes = bytes.dropFirst() }

@@ -122,6 +122,7 @@ struct TabularStatementStream: StatementStream {
     private let file: String
     private let headerRow: Int
     private let index: [String: Int]
+    private let columns: Columns
     private let headerCells: [String]
     private let number: StatementNumber
     private let dates: StatementDate
@@ -145,6 +146,7 @@ struct TabularStatementStream: StatementStream {
         self.head = head
         let table = InputTable(fileName: fileName, rows: head)
         (headerRow, index) = try reader.header(in: table)
+        columns = Columns(index)
         let headerRow = self.headerRow
         number = StatementNumber(format: format)
         dates = StatementDate(order: format.dateOrder)
@@ -206,18 +208,18 @@ struct TabularStatementStream: StatementStream {
         return headerCells[i]
     }
 
-    private func cell(_ key: String, _ row: InputTable.Row) -> String {
-        guard let i = index[key], i < row.cells.count else { return "" }
+    private func cell(_ column: ColumnKey, _ row: InputTable.Row) -> String {
+        guard let i = columns[column], i < row.cells.count else { return "" }
         return row.cells[i]
     }
 
-    private func amount(_ key: String, _ row: InputTable.Row) throws(StatementError) -> Int64? {
-        switch number.parse(cell(key, row)) {
+    private func amount(_ column: ColumnKey, _ row: InputTable.Row) throws(StatementError) -> Int64? {
+        switch number.parse(cell(column, row)) {
         case .empty: return nil
         case .value(let v): return v
         case .invalid:
-            throw StatementError(fileName: file, place: "row \(row.number)", field: "column \"\(columnName(key))\"",
-                                 reason: "\"\(cell(key, row))\" is not an amount in đồng")
+            throw StatementError(fileName: file, place: "row \(row.number)", field: "column \"\(columnName(column.name))\"",
+                                 reason: "\"\(cell(column, row))\" is not an amount in đồng")
         }
     }
 
@@ -229,7 +231,7 @@ struct TabularStatementStream: StatementStream {
     }
 
     private func balance(of row: InputTable.Row) throws(StatementError) -> Money? {
-        if index["balance"] != nil, let value = try amount("balance", row) { return Money(dong: value) }
+        if columns[.balance] != nil, let value = try amount(.balance, row) { return Money(dong: value) }
         // Some exports put the balance in the last numeric cell of the labelled row.
         for text in row.cells.reversed() {
             if case .value(let value) = number.parse(text) { return Money(dong: value) }
@@ -239,7 +241,7 @@ struct TabularStatementStream: StatementStream {
 
     /// One row below the header: a new line, or nil (a balance, summary or continuation row).
     private mutating func take(_ row: InputTable.Row) throws(StatementError) -> StatementLine? {
-        let rawDate = cell("booking_date", row)
+        let rawDate = cell(.bookingDate, row)
         let date = dates.parse(rawDate)
         // A summary row (opening, closing, totals, footers) is one whose date cell holds no date: a
         // transaction whose description happens to start with "Dư đầu…" is still a transaction.
@@ -249,10 +251,10 @@ struct TabularStatementStream: StatementStream {
             if labelled(row, skipKeys) { return nil }
         }
         // Cells arrive NFC and trimmed (`InputTable`'s promise), so they are used as they are.
-        let description = cell("description", row)
-        let debit = index["debit"] != nil ? try amount("debit", row) : nil
-        let credit = index["credit"] != nil ? try amount("credit", row) : nil
-        let signed = index["amount"] != nil ? try amount("amount", row) : nil
+        let description = cell(.description, row)
+        let debit = columns[.debit] != nil ? try amount(.debit, row) : nil
+        let credit = columns[.credit] != nil ? try amount(.credit, row) : nil
+        let signed = columns[.amount] != nil ? try amount(.amount, row) : nil
         let hasAmount = (debit ?? 0) != 0 || (credit ?? 0) != 0 || (signed ?? 0) != 0
         if rawDate.isEmpty && !hasAmount {
             if !description.isEmpty, pending != nil { pending!.description += " " + description }
@@ -263,10 +265,10 @@ struct TabularStatementStream: StatementStream {
                                  reason: rawDate.isEmpty ? "the date is empty" : "\"\(rawDate)\" is not a date")
         }
         let (direction, value) = try reader.directionAndAmount(debit: debit, credit: credit, signed: signed,
-                                                               sign: cell("sign", row), row: row, file: file,
+                                                               sign: cell(.sign, row), row: row, file: file,
                                                                columnName: columnName)
         var valueDate: LocalDate?
-        let rawValueDate = cell("value_date", row)
+        let rawValueDate = cell(.valueDate, row)
         if !rawValueDate.isEmpty {
             guard let parsed = dates.parse(rawValueDate) else {
                 throw StatementError(fileName: file, place: "row \(row.number)", field: "column \"\(columnName("value_date"))\"",
@@ -274,10 +276,10 @@ struct TabularStatementStream: StatementStream {
             }
             valueDate = parsed
         }
-        let running = index["balance"] != nil ? try amount("balance", row).map { Money(dong: $0) } : nil
-        let reference = cell("reference", row)
-        let counterparty = cell("counterparty", row)
-        let counterpartyAccount = cell("counterparty_account", row)
+        let running = columns[.balance] != nil ? try amount(.balance, row).map { Money(dong: $0) } : nil
+        let reference = cell(.reference, row)
+        let counterparty = cell(.counterparty, row)
+        let counterpartyAccount = cell(.counterpartyAccount, row)
         count += 1
         if firstDate.map({ date < $0 }) ?? true { firstDate = date }
         if lastDate.map({ date > $0 }) ?? true { lastDate = date }
@@ -287,4 +289,39 @@ struct TabularStatementStream: StatementStream {
                              counterpartyAccount: counterpartyAccount.isEmpty ? nil : counterpartyAccount,
                              description: description, position: row.number)
     }
+}
+
+/// The keys of the columns a line is read from (`StatementFormat.columns`).
+enum ColumnKey: Int, CaseIterable {
+    case bookingDate, valueDate, description, debit, credit, amount, sign, balance, reference, counterparty,
+         counterpartyAccount
+
+    /// The key as formats name it.
+    var name: String {
+        switch self {
+        case .bookingDate: "booking_date"
+        case .valueDate: "value_date"
+        case .description: "description"
+        case .debit: "debit"
+        case .credit: "credit"
+        case .amount: "amount"
+        case .sign: "sign"
+        case .balance: "balance"
+        case .reference: "reference"
+        case .counterparty: "counterparty"
+        case .counterpartyAccount: "counterparty_account"
+        }
+    }
+}
+
+/// The column of each key, looked up in the header's index once: a dictionary look-up per cell (a dozen per
+/// row, each hashing its key) was a sixth of reading a bank's CSV export.
+struct Columns {
+    private let indexes: [Int?]
+
+    init(_ index: [String: Int]) {
+        indexes = ColumnKey.allCases.map { index[$0.name] }
+    }
+
+    subscript(key: ColumnKey) -> Int? { indexes[key.rawValue] }
 }

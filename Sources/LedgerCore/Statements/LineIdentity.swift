@@ -25,57 +25,130 @@ public struct LineIdentity: Sendable, Hashable {
     /// per distinct line (the first half of the line's occurrence-1 fingerprint, itself a SHA-256), not the
     /// line's text, so a million-line file costs tens of megabytes here rather than hundreds. Only a line
     /// that repeats an earlier one costs a second hash.
+    ///
+    /// This runs once per line of every import, so the fingerprint's text is written as bytes into one reused
+    /// buffer (dates and amounts as digits, ASCII descriptions upper-cased on the bytes; only other text goes
+    /// through `BankASCII.fold`), occurrences are counted in a table made for digests (`SeenDigests`), and
+    /// the hex digest is written straight into its `String`. The bytes hashed are exactly those of the definition above; the
+    /// tests check them against a plain implementation of it.
     public struct Builder: Sendable {
         public let account: String
-        private var occurrences: [Key: UInt32] = [:]
+        private var seen = SeenDigests()
         private var scratch: [UInt8] = []
-
-        private struct Key: Hashable, Sendable {
-            let high: UInt64
-            let low: UInt64
-        }
 
         public init(account: String) { self.account = account }
 
         public mutating func identity(of line: StatementLine) -> LineIdentity {
-            // The fingerprint's text, `account|date|direction|amount|DESCRIPTION|occurrence`, built as bytes
-            // into one reused buffer (this runs once per line of every import).
+            // The fingerprint's text, `account|date|direction|amount|DESCRIPTION|occurrence`.
             var base = scratch
+            scratch = []
             base.removeAll(keepingCapacity: true)
             base.append(contentsOf: account.utf8)
             base.append(0x7C)
-            base.append(contentsOf: line.bookingDate.description.utf8)
+            LineIdentity.appendDate(line.bookingDate, to: &base)
             base.append(0x7C)
             base.append(contentsOf: line.direction.rawValue.utf8)
             base.append(0x7C)
-            base.append(contentsOf: String(line.amount.dong).utf8)
+            LineIdentity.appendDecimal(line.amount.dong, to: &base)
             base.append(0x7C)
             LineIdentity.appendNormalizedDescription(line.description, to: &base)
             base.append(0x7C)
             let prefix = base.count
             base.append(0x31)  // "1"
             let first = SHA256.hash(data: base)
-            let key = first.withUnsafeBytes { raw in
-                Key(high: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), low: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            let occurrence = first.withUnsafeBytes { raw in
+                seen.count(high: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+                           low: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
             }
-            let occurrence = (occurrences[key] ?? 0) + 1
-            occurrences[key] = occurrence
             var digest = first
             if occurrence > 1 {
                 base.removeSubrange(prefix...)
-                base.append(contentsOf: String(occurrence).utf8)
+                LineIdentity.appendDecimal(Int64(occurrence), to: &base)
                 digest = SHA256.hash(data: base)
             }
             scratch = base
-            let reference = line.bankReference.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : "ref:" + $0 }
-            return LineIdentity(referenceKey: reference, fingerprint: Hex.lowercase(digest))
+            return LineIdentity(referenceKey: LineIdentity.referenceKey(line.bankReference),
+                                fingerprint: LineIdentity.lowercaseHex(digest))
         }
     }
 
-    /// `normalizedDescription`'s bytes appended to `bytes`; ASCII text (most bank text) is not copied first.
+    /// `ref:` and the bank's reference trimmed, or nil when there is none. A reference that starts and ends
+    /// with a printable ASCII character (as bank references do) has nothing to trim.
+    static func referenceKey(_ reference: String?) -> String? {
+        guard let reference, let first = reference.utf8.first, let last = reference.utf8.last else { return nil }
+        func plain(_ b: UInt8) -> Bool { b > 0x20 && b < 0x7F }
+        if plain(first) && plain(last) { return "ref:" + reference }
+        let trimmed = reference.trimmingSpaces()
+        return trimmed.isEmpty ? nil : "ref:" + trimmed
+    }
+
+    /// `YYYY-MM-DD`, as `LocalDate.description` writes it (a `LocalDate`'s year has four digits).
+    static func appendDate(_ date: LocalDate, to bytes: inout [UInt8]) {
+        let y = date.year, m = date.month, d = date.day
+        bytes.append(UInt8(truncatingIfNeeded: 0x30 + y / 1000 % 10))
+        bytes.append(UInt8(truncatingIfNeeded: 0x30 + y / 100 % 10))
+        bytes.append(UInt8(truncatingIfNeeded: 0x30 + y / 10 % 10))
+        bytes.append(UInt8(truncatingIfNeeded: 0x30 + y % 10))
+        bytes.append(0x2D)
+        bytes.append(UInt8(truncatingIfNeeded: 0x30 + m / 10))
+        bytes.append(UInt8(truncatingIfNeeded: 0x30 + m % 10))
+        bytes.append(0x2D)
+        bytes.append(UInt8(truncatingIfNeeded: 0x30 + d / 10))
+        bytes.append(UInt8(truncatingIfNeeded: 0x30 + d % 10))
+    }
+
+    /// The number in decimal, as `String(value)` writes it.
+    static func appendDecimal(_ value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for UInt64.max's 20 digits
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(truncatingIfNeeded: 0x30 + magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            while count > 0 {
+                count -= 1
+                bytes.append(buffer[count])
+            }
+        }
+    }
+
+    /// The digest in lower-case hex, written into the string's own storage.
+    static func lowercaseHex(_ digest: SHA256.Digest) -> String {
+        digest.withUnsafeBytes { raw in
+            String(unsafeUninitializedCapacity: raw.count * 2) { out in
+                let digits: StaticString = "0123456789abcdef"
+                let table = digits.utf8Start
+                for (i, byte) in raw.enumerated() {
+                    out[2 * i] = table[Int(byte >> 4)]
+                    out[2 * i + 1] = table[Int(byte & 0x0F)]
+                }
+                return raw.count * 2
+            }
+        }
+    }
+
+    /// `normalizedDescription`'s bytes appended to `bytes`. Text that is all ASCII (most bank text) is read on
+    /// its bytes: `BankASCII.fold` leaves ASCII as it is (white space and control characters, which it turns
+    /// into spaces or drops, are dropped here anyway), so upper-casing letters and keeping digits is all.
     static func appendNormalizedDescription(_ text: String, to bytes: inout [UInt8]) {
-        let folded = text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) ? text : BankASCII.fold(text)
-        for b in folded.utf8 {
+        let start = bytes.count
+        var text = text
+        let ascii = text.withUTF8 { utf8 -> Bool in
+            bytes.reserveCapacity(start + utf8.count)
+            for b in utf8 {
+                if b &- 0x61 < 26 { bytes.append(b &- 0x20) }
+                else if b &- 0x41 < 26 || b &- 0x30 < 10 { bytes.append(b) }
+                else if b >= 0x80 { return false }
+            }
+            return true
+        }
+        if ascii { return }
+        bytes.removeSubrange(start...)
+        for b in BankASCII.fold(text).utf8 {
             if b >= 0x61 && b <= 0x7A { bytes.append(b - 0x20) }
             else if (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) { bytes.append(b) }
         }
