@@ -187,7 +187,9 @@ extension Ledger {
         guard stored.status == .unmatched || stored.status == .ignored else { throw ReconciliationError.alreadyMatched(reference) }
         var left = stored.line.amount
         var shares: [MatchDecision.Share] = []
-        for number in invoiceNumbers {
+        // Each invoice once, in the order first named: naming one twice must not pay it twice.
+        var named = Set<String>()
+        for number in invoiceNumbers where named.insert(number).inserted {
             guard let invoice = book.invoice(number) else { throw ReconciliationError.unknownInvoice(number) }
             guard !invoice.isVoid else { throw ReconciliationError.nothingToAllocate(number) }
             let part = min(left, invoice.remaining)

@@ -16,8 +16,18 @@ public enum MatchDecision: Sendable, Hashable {
         public let invoiceNumber: String?
         public let studentCode: StudentCode
         public let amount: Money
-        /// Where the invoice sits in the book that decided (-1: look it up by number).
+        /// Where the invoice sits in the book that decided (-1: look it up by number). Not part of the share's
+        /// identity: two books may lay the same invoices out differently.
         var slot: Int32 = -1
+
+        public static func == (a: Share, b: Share) -> Bool {
+            a.invoiceNumber == b.invoiceNumber && a.studentCode == b.studentCode && a.amount == b.amount
+        }
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(invoiceNumber)
+            hasher.combine(studentCode)
+            hasher.combine(amount)
+        }
     }
 
     public struct Suggestion: Sendable, Hashable, Codable {

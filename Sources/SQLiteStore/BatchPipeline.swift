@@ -11,7 +11,7 @@ final class BatchPipeline: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: [LedgerChanges] = []
     private var producerFinished = false
-    private(set) var producerError: (any Error)?
+    private var decidersError: (any Error)?
     private var writerError: (any Error)?
     private let capacity: Int
 
@@ -34,7 +34,7 @@ final class BatchPipeline: @unchecked Sendable {
     func finish(_ error: (any Error)?) {
         condition.lock()
         producerFinished = true
-        producerError = error
+        decidersError = error
         condition.broadcast()
         condition.unlock()
     }
@@ -48,6 +48,13 @@ final class BatchPipeline: @unchecked Sendable {
         let batch = waiting.removeFirst()
         condition.broadcast()
         return batch
+    }
+
+    /// Why the decider stopped early, if it did (read by the writer once `next()` has returned nil).
+    var producerError: (any Error)? {
+        condition.lock()
+        defer { condition.unlock() }
+        return decidersError
     }
 
     /// Writer: a batch could not be written; what waits is dropped and the decider is told.

@@ -52,6 +52,9 @@ struct FastQuery {
         return false
     }
 
+    /// Ends a row loop left early (a throw from the caller's body): the statement holds no read cursor after.
+    func reset() { sqlite3_reset(handle) }
+
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
     func text(_ column: Int32) -> String {

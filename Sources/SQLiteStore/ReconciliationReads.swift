@@ -9,6 +9,7 @@ enum ReconciliationReads {
             SELECT invoice_number, serial, student_code, period, amount_due, amount_paid, is_void, payment_code
             FROM invoices ORDER BY serial
             """)
+        defer { rows.reset() }
         // Pupils and months repeat across invoices: each distinct text is validated once.
         var students: [String: StudentCode] = [:]
         var periods: [String: YearMonth] = [:]
@@ -38,6 +39,7 @@ enum ReconciliationReads {
 
     static func forEachPupilName(_ db: Database, _ body: (StudentCode, String, ClassName) throws -> Void) throws {
         let rows = try FastQuery(db, "SELECT student_code, full_name, class_name FROM students ORDER BY student_code")
+        defer { rows.reset() }
         var classes: [String: ClassName] = [:]
         while try rows.next() {
             let codeText = rows.text(0)
@@ -58,6 +60,7 @@ enum ReconciliationReads {
             SELECT l.counterparty_account, a.student_code FROM allocations a JOIN statement_lines l ON l.line_id = a.line_id
             WHERE a.reversed_by IS NULL AND a.method <> 'name+amount' AND coalesce(l.counterparty_account, '') <> ''
             """)
+        defer { rows.reset() }
         while try rows.next() {
             let codeText = rows.text(1)
             try body(rows.text(0), try RowDecoding.require(StudentCode(codeText), "allocations.student_code", codeText))
@@ -125,6 +128,7 @@ final class SQLiteReconciliationSession: ReconciliationSession {
                    counterparty_account, description, position, account, statement_id, reference_key, fingerprint, status, held
             FROM statement_lines WHERE line_id = ?
             """)
+        defer { query.reset() }
         return try ids.map { id in
             try query.bind(.int(id))
             guard try query.next() else {

@@ -36,9 +36,10 @@ public struct SQLiteLedgerStore: LedgerStore {
         try SQLiteLedgerStore(writer: DatabaseQueue())
     }
 
-    init(writer: any DatabaseWriter) throws {
+    /// - Parameter last: the last migration to apply (tests that open a ledger as an older HocPhi left it).
+    init(writer: any DatabaseWriter, migratingUpTo last: String? = nil) throws {
         self.writer = writer
-        try Migrations.migrator().migrate(writer)
+        try Migrations.migrate(writer, upTo: last)
     }
 
     public func school() throws -> School? {

@@ -147,6 +147,20 @@ struct ReconcileTests {
         #expect(try db.count("SELECT count(*) FROM allocations") == 2, "the undone allocation is kept, marked reversed")
     }
 
+    @Test("an invoice named twice in a manual match is paid once; the rest is the family's credit")
+    func invoiceNamedTwice() throws {
+        let school = try school()
+        let an = school.invoice(named: "Nguyễn Văn An")
+        try importStatement(school, [("D1", 0, 1_400_000, "hoc phi")])
+        let match = school.cli.run("match", "D1", an.number, an.number, "--reason", "phụ huynh nộp gấp đôi")
+        #expect(match.status == 0, "\(match.err)")
+        let allocations = matches(school)
+        #expect(allocations.map { $0[3] } == [an.number, ""], "\(allocations)")
+        #expect(allocations.map { $0[4] } == ["700000", "700000"], "\(allocations)")
+        #expect(invoiceRows(school)[an.number]?[7] == "paid")
+        #expect(school.cli.run("ledger", "verify").status == 0)
+    }
+
     @Test("an over-payment's surplus pays the family's next invoice when it is issued")
     func creditCarriesOver() throws {
         let school = try school()

@@ -1,4 +1,5 @@
 -- 0006: refunds — a debit bank line (money paid back to a family) matched to that family's credit (3383).
+-- hocphi: rebuilds tables
 -- SQLite cannot widen a CHECK in place, so the allocations table is rebuilt with the same rows, indexes and
 -- triggers, and one more method: 'refund'.
 

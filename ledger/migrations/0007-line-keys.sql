@@ -1,4 +1,5 @@
 -- 0007: one index where there were two. A line's fingerprint is a hash that already covers its account and
+-- hocphi: rebuilds tables
 -- booking date, so UNIQUE (account, booking_date, fingerprint) says exactly what UNIQUE (account, fingerprint)
 -- said — and because statements run in date order, new keys land next to each other instead of at random
 -- places in a million-entry index (measured: about a third less time storing a 1,000,000-line statement).

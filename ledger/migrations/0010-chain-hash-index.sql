@@ -1,4 +1,5 @@
 -- 0010: the journal and the audit log lose their UNIQUE index on `hash`.
+-- hocphi: rebuilds tables
 --
 -- A record's hash covers its predecessor's hash and its own sequence number, so two records of one chain
 -- cannot share a hash unless SHA-256 collides; what matters is that each hash is the one its content implies,
