@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SQLiteStore
 
 /// `hocphi`: the command line over the ledger. Every rule lives in LedgerCore; commands only read options,
 /// call one use case and print its result.
@@ -40,7 +41,7 @@ public struct HocPhiCommand: ParsableCommand {
                 console.print(fullMessage(for: error))
                 return 0
             } catch {
-                console.error(String(describing: error))
+                console.error(SQLiteLedgerStore.explanation(of: error) ?? String(describing: error))
                 return 1
             }
         }

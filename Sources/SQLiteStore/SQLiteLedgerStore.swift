@@ -277,3 +277,15 @@ public struct SQLiteLedgerStore: LedgerStore {
         }
     }
 }
+
+extension SQLiteLedgerStore {
+    /// What a person should read for a store error that is not about their input: another command holding the
+    /// ledger (a district's reconciliation keeps it for a minute) is a reason to wait, not a failure of theirs.
+    public static func explanation(of error: any Error) -> String? {
+        guard let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED else {
+            return nil
+        }
+        return "sổ cái đang bận: một lệnh khác (ví dụ đối soát hay nhập sao kê) đang ghi vào; chưa có gì thay đổi, hãy chạy lại sau. "
+            + "(the ledger is busy: another command — a reconciliation or a statement import — is writing to it; nothing was changed, run this again later)"
+    }
+}

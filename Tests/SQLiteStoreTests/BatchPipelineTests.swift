@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LedgerCore
 import Testing
 @testable import SQLiteStore
@@ -93,5 +94,16 @@ struct ReconciliationTransactionTests {
             }
         }
         #expect(try fixture.store.head() == before)
+    }
+}
+
+@Suite("Store errors for people")
+struct StoreErrorTests {
+    @Test("a busy ledger is explained as a reason to wait; other errors are left as they are")
+    func busy() {
+        let busy = SQLiteLedgerStore.explanation(of: DatabaseError(resultCode: .SQLITE_BUSY, message: "database is locked"))
+        #expect(busy?.contains("sổ cái đang bận") == true && busy?.contains("nothing was changed") == true)
+        #expect(SQLiteLedgerStore.explanation(of: DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "x")) == nil)
+        #expect(SQLiteLedgerStore.explanation(of: CocoaError(.fileNoSuchFile)) == nil)
     }
 }
