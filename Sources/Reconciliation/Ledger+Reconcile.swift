@@ -141,6 +141,17 @@ extension Ledger {
     /// The bank lines reconciliation could not decide (credits, and refunds it could not tie to one family), oldest first.
     public func reviewQueue() throws -> [ReviewItem] {
         _ = try requireSchool()
+        // The book and the lines are separate reads: if a command commits between them (a run paying the
+        // invoices the queue is about), the queue is read again, so it never mixes two states of the ledger.
+        for _ in 0..<3 {
+            let head = try store.head()
+            let items = try reviewItems()
+            if try store.head() == head { return items }
+        }
+        throw StoreConflict(expected: try store.head(), found: try store.head())
+    }
+
+    private func reviewItems() throws -> [ReviewItem] {
         let book = try ReconciliationBook.load(from: store)
         // Undecided money out is here too: a refund the rules could not tie to one family's credit.
         return try statementLines { $0.status == .unmatched }.map { stored in
