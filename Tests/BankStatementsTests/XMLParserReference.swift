@@ -11,11 +11,11 @@ import LedgerCore
 enum XMLParserReference {
     /// The statement through `XMLParser`, or nil with its error when either refused the document.
     static func statement(_ data: Data, fileName: String = "gen.xml") -> Result<Statement, StatementError> {
-        let handler = CamtHandler(fileName: fileName)
-        let delegate = Delegate(sink: handler)
+        let delegate = Delegate(sink: CamtHandler(fileName: fileName))
         let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
         let parsed = parser.parse()
+        let handler = delegate.sink
         if let failure = handler.error(line: parser.lineNumber) { return .failure(failure) }
         if !parsed || delegate.depth != 0 {
             return .failure(StatementError(fileName: fileName, reason: "XMLParser refused the document"))
@@ -40,7 +40,7 @@ enum XMLParserReference {
 
     /// `XMLParser`'s callbacks turned into `XMLTokenSink` calls.
     final class Delegate<Sink: XMLTokenSink>: NSObject, XMLParserDelegate {
-        let sink: Sink
+        var sink: Sink
         var depth = 0
         init(sink: Sink) { self.sink = sink }
 

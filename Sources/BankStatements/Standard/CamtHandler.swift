@@ -2,8 +2,9 @@ import LedgerCore
 
 /// The camt field logic: fed element starts, text and ends (by `XMLTokenizer`), it keeps the element path and,
 /// for the statement, balance and entry being read, only what the `Statement` needs. It knows nothing of XML
-/// syntax, so tests can feed it from another XML reader and compare. Used by one read on one thread.
-final class CamtHandler: XMLTokenSink {
+/// syntax, so tests can feed it from another XML reader and compare. A value held inline by the tokenizer, so its
+/// state is reached without the exclusivity checks a class property costs at every access.
+struct CamtHandler: XMLTokenSink {
     let fileName: String
 
     /// Where a failure is: an entry by number, or the line the reader had reached, which only it knows.
@@ -109,36 +110,40 @@ final class CamtHandler: XMLTokenSink {
         return index >= 0 ? stack[index] : .other
     }
 
-    private func failEntry(_ field: String, _ reason: String) {
+    private mutating func failEntry(_ field: String, _ reason: String) {
         if failure == nil { failure = (.entry(entry?.number ?? entryCount), field, reason) }
     }
 
-    private func failLine(_ field: String?, _ reason: String) {
+    private mutating func failLine(_ field: String?, _ reason: String) {
         if failure == nil { failure = (.currentLine, field, reason) }
     }
 
-    /// The amount of an `Amt` element: VND, whole, not negative.
-    private func amount(fail: (String) -> Void) -> Int64? {
+    /// The amount of an `Amt` element: VND, whole, not negative; or why not. Returned rather than reported,
+    /// since reporting mutates the handler.
+    private func amount() -> (value: Int64?, problem: String?) {
         let written = trimmedText
-        guard let currency = amountCurrency else { fail("amount \"\(written)\" has no currency (Ccy)"); return nil }
-        guard currency == "VND" else { fail("currency \"\(currency)\" is not supported: only VND (đồng) is"); return nil }
+        guard let currency = amountCurrency else { return (nil, "amount \"\(written)\" has no currency (Ccy)") }
+        guard currency == "VND" else { return (nil, "currency \"\(currency)\" is not supported: only VND (đồng) is") }
         switch StandardFormats.dong(written.utf8, decimalSeparator: 0x2E) {
-        case .success(let value): return value
-        case .failure(let problem): fail(StandardFormats.reason(problem, amount: written)); return nil
+        case .success(let value): return (value, nil)
+        case .failure(let problem): return (nil, StandardFormats.reason(problem, amount: written))
         }
     }
 
-    private func date(_ fail: (String) -> Void) -> LocalDate? {
+    private func date() -> (value: LocalDate?, problem: String?) {
         let written = trimmedText
-        guard let date = StandardFormats.isoDate(written) else { fail("\"\(written)\" is not a date"); return nil }
-        return date
+        guard let date = StandardFormats.isoDate(written) else { return (nil, "\"\(written)\" is not a date") }
+        return (date, nil)
     }
 
-    private var trimmedText: String { StandardFormats.trimmed(String(decoding: text, as: UTF8.self)) }
+    private var trimmedText: String { Self.trimmed(text) }
+
+    /// Static, so that `entry?.field = Self.trimmed(text)` reads `text` apart from the `entry` it changes.
+    private static func trimmed(_ text: [UInt8]) -> String { StandardFormats.trimmed(String(decoding: text, as: UTF8.self)) }
 
     // MARK: XMLTokenSink
 
-    func startElement(_ name: String, attributes: [(name: String, value: String)]) -> Bool {
+    mutating func startElement(_ name: String, attributes: [(name: String, value: String)]) -> Bool {
         guard failure == nil else { return false }
         let tag = CamtTag.named[name] ?? .other
         stack.append(tag)
@@ -176,11 +181,11 @@ final class CamtHandler: XMLTokenSink {
         return true
     }
 
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         text.append(contentsOf: bytes)
     }
 
-    func endElement() -> Bool {
+    mutating func endElement() -> Bool {
         guard failure == nil else { return false }
         defer { stack.removeLast() }
         guard let tag = stack.last, tag != .other else { return true }  // nothing to do at an unknown end
@@ -196,21 +201,23 @@ final class CamtHandler: XMLTokenSink {
         return failure == nil
     }
 
-    private func endInReport(_ tag: CamtTag, relativeDepth r: Int) {
+    private mutating func endInReport(_ tag: CamtTag, relativeDepth r: Int) {
         switch tag {
         case .Id where r == 4 && up(1) == .Othr && up(2) == .Id && up(3) == .Acct,
              .IBAN where r == 3 && up(1) == .Id && up(2) == .Acct:
-            report?.account = trimmedText
+            report?.account = Self.trimmed(text)
         case .Ccy where r == 2 && up(1) == .Acct:
             if trimmedText != "VND" {
                 failLine("Acct/Ccy", "currency \"\(trimmedText)\" is not supported: only VND (đồng) is")
             }
         case .FrDtTm where r == 2 && up(1) == .FrToDt, .FrDt where r == 2 && up(1) == .FrToDt:
-            let from = date { failLine("FrToDt/\(tag.rawValue)", $0) }
-            report?.from = from
+            let from = date()
+            if let problem = from.problem { failLine("FrToDt/\(tag.rawValue)", problem) }
+            report?.from = from.value
         case .ToDtTm where r == 2 && up(1) == .FrToDt, .ToDt where r == 2 && up(1) == .FrToDt:
-            let to = date { failLine("FrToDt/\(tag.rawValue)", $0) }
-            report?.to = to
+            let to = date()
+            if let problem = to.problem { failLine("FrToDt/\(tag.rawValue)", problem) }
+            report?.to = to.value
         case .Stmt where r == 0, .Ntfctn where r == 0:
             endReport()
         default:
@@ -218,7 +225,7 @@ final class CamtHandler: XMLTokenSink {
         }
     }
 
-    private func endReport() {
+    private mutating func endReport() {
         guard let current = report else { return }
         report = nil
         reportDepth = 0
@@ -237,15 +244,15 @@ final class CamtHandler: XMLTokenSink {
         if let end = current.to ?? current.lastBooking { periodEnd = max(periodEnd ?? end, end) }
     }
 
-    private func endInBalance(_ tag: CamtTag, relativeDepth r: Int) {
+    private mutating func endInBalance(_ tag: CamtTag, relativeDepth r: Int) {
         switch tag {
         case .Cd where r == 3 && up(1) == .CdOrPrtry && up(2) == .Tp:
-            balance?.code = trimmedText
+            balance?.code = Self.trimmed(text)
         case .Amt where r == 1:
             guard let code = balance?.code, ["OPBD", "PRCD", "CLBD"].contains(code) else { return }
-            if let value = amount(fail: { failLine("Bal \(code)/Amt", $0) }) {
-                balance?.amount = Money(dong: value)
-            }
+            let read = amount()
+            if let problem = read.problem { failLine("Bal \(code)/Amt", problem) }
+            if let value = read.value { balance?.amount = Money(dong: value) }
         case .CdtDbtInd where r == 1:
             switch trimmedText {
             case "CRDT": balance?.debit = false
@@ -269,13 +276,14 @@ final class CamtHandler: XMLTokenSink {
         }
     }
 
-    private func endInEntry(_ tag: CamtTag, relativeDepth r: Int) {
+    private mutating func endInEntry(_ tag: CamtTag, relativeDepth r: Int) {
         switch tag {
         case .NtryRef where r == 1:
-            entry?.entryReference = trimmedText
+            entry?.entryReference = Self.trimmed(text)
         case .Amt where r == 1:
-            let value = amount(fail: { failEntry("Amt", $0) })
-            entry?.amount = value
+            let read = amount()
+            if let problem = read.problem { failEntry("Amt", problem) }
+            entry?.amount = read.value
         case .CdtDbtInd where r == 1:
             switch trimmedText {
             case "CRDT": entry?.direction = .credit
@@ -283,38 +291,40 @@ final class CamtHandler: XMLTokenSink {
             default: failEntry("CdtDbtInd", "\"\(trimmedText)\" is not CRDT or DBIT")
             }
         case .Sts where r == 1:
-            if !trimmedText.isEmpty { entry?.status = trimmedText }
+            if !trimmedText.isEmpty { entry?.status = Self.trimmed(text) }
         case .Cd where r == 2 && up(1) == .Sts:
-            entry?.status = trimmedText
+            entry?.status = Self.trimmed(text)
         case .Dt where r == 2 && up(1) == .BookgDt, .DtTm where r == 2 && up(1) == .BookgDt:
-            let booking = date { failEntry("BookgDt", $0) }
-            entry?.bookingDate = booking
+            let booking = date()
+            if let problem = booking.problem { failEntry("BookgDt", problem) }
+            entry?.bookingDate = booking.value
         case .Dt where r == 2 && up(1) == .ValDt, .DtTm where r == 2 && up(1) == .ValDt:
-            let value = date { failEntry("ValDt", $0) }
-            entry?.valueDate = value
+            let value = date()
+            if let problem = value.problem { failEntry("ValDt", problem) }
+            entry?.valueDate = value.value
         case .AcctSvcrRef where r == 1:
-            entry?.servicerReference = trimmedText
+            entry?.servicerReference = Self.trimmed(text)
         case .AcctSvcrRef where up(1) == .Refs && up(2) == .TxDtls:
-            if entry?.transactionServicerReference == nil { entry?.transactionServicerReference = trimmedText }
+            if entry?.transactionServicerReference == nil { entry?.transactionServicerReference = Self.trimmed(text) }
         case .Nm where up(1) == .Dbtr || (up(1) == .Pty && up(2) == .Dbtr):
-            if entry?.debtorName == nil { entry?.debtorName = trimmedText }
+            if entry?.debtorName == nil { entry?.debtorName = Self.trimmed(text) }
         case .Nm where up(1) == .Cdtr || (up(1) == .Pty && up(2) == .Cdtr):
-            if entry?.creditorName == nil { entry?.creditorName = trimmedText }
+            if entry?.creditorName == nil { entry?.creditorName = Self.trimmed(text) }
         case .Id where up(1) == .Othr && up(2) == .Id && (up(3) == .DbtrAcct || up(3) == .CdtrAcct),
              .IBAN where up(1) == .Id && (up(2) == .DbtrAcct || up(2) == .CdtrAcct):
             let isDebtor = (tag == .IBAN ? up(2) : up(3)) == .DbtrAcct
             if isDebtor {
-                if entry?.debtorAccount == nil { entry?.debtorAccount = trimmedText }
+                if entry?.debtorAccount == nil { entry?.debtorAccount = Self.trimmed(text) }
             } else if entry?.creditorAccount == nil {
-                entry?.creditorAccount = trimmedText
+                entry?.creditorAccount = Self.trimmed(text)
             }
         case .Ustrd where up(1) == .RmtInf:
             let part = trimmedText
             if !part.isEmpty { entry?.unstructured.append(part) }
         case .AddtlNtryInf where r == 1:
-            entry?.entryInformation = trimmedText
+            entry?.entryInformation = Self.trimmed(text)
         case .AddtlTxInf where up(1) == .TxDtls:
-            if entry?.transactionInformation == nil { entry?.transactionInformation = trimmedText }
+            if entry?.transactionInformation == nil { entry?.transactionInformation = Self.trimmed(text) }
         case .Ntry where r == 0:
             endEntry()
         default:
@@ -322,7 +332,7 @@ final class CamtHandler: XMLTokenSink {
         }
     }
 
-    private func endEntry() {
+    private mutating func endEntry() {
         guard let e = entry else { return }
         defer {
             entry = nil

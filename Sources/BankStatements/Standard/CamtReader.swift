@@ -24,22 +24,18 @@ import LedgerCore
 public enum CamtReader {
     public static func read(_ data: Data, fileName: String) throws(StatementError) -> Statement {
         let utf8 = try XMLText.utf8(data, fileName: fileName)
-        let handler = CamtHandler(fileName: fileName)
-        let outcome = utf8.withUnsafeBytes { raw -> Result<Int, XMLSyntaxError> in
-            var tokenizer = XMLTokenizer(bytes: raw.bindMemory(to: UInt8.self), sink: handler)
+        let (handler, stoppedAt, fault) = utf8.withUnsafeBytes { raw in
+            var tokenizer = XMLTokenizer(bytes: raw.bindMemory(to: UInt8.self), sink: CamtHandler(fileName: fileName))
             do throws(XMLSyntaxError) {
                 _ = try tokenizer.run()
-                return .success(tokenizer.offset)
+                return (tokenizer.sink, tokenizer.offset, nil as XMLSyntaxError?)
             } catch {
-                return .failure(error)
+                return (tokenizer.sink, tokenizer.offset, error)
             }
         }
-        let stoppedAt: Int
-        switch outcome {
-        case .success(let offset): stoppedAt = offset
-        case .failure(let error):
-            throw StatementError(fileName: fileName, place: "line \(XMLText.line(of: error.offset, in: utf8))", field: nil,
-                                 reason: "XML is malformed: \(error.reason)")
+        if let fault {
+            throw StatementError(fileName: fileName, place: "line \(XMLText.line(of: fault.offset, in: utf8))", field: nil,
+                                 reason: "XML is malformed: \(fault.reason)")
         }
         if handler.failure != nil {
             // The line of the last byte read: the tag that completed what the handler refused.

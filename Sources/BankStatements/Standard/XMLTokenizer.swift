@@ -1,14 +1,14 @@
 /// What `XMLTokenizer` hands over as it reads: element starts and ends, and character data. Generic, so the
-/// compiler specialises the tokenizer for its one sink and the calls cost nothing.
-protocol XMLTokenSink: AnyObject {
+/// compiler specialises the tokenizer for its one sink and the calls cost nothing; a struct sink is held inline.
+protocol XMLTokenSink {
     /// `<ns:Name a="1">`: the local name (prefix stripped) and the attributes as written (qualified names,
     /// values with entities replaced), in document order. Returns false to stop reading.
-    func startElement(_ name: String, attributes: [(name: String, value: String)]) -> Bool
+    mutating func startElement(_ name: String, attributes: [(name: String, value: String)]) -> Bool
     /// Text or CDATA, entities already replaced and line ends normalised; may come in several pieces.
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>)
     /// The end of the innermost open element (also sent for `<Name/>`); its name is the start's, checked by the
     /// tokenizer, so not built again. Returns false to stop reading.
-    func endElement() -> Bool
+    mutating func endElement() -> Bool
 }
 
 /// A fault in the document's XML, at a byte offset of the bytes given to the tokenizer.
@@ -30,7 +30,8 @@ struct XMLSyntaxError: Error, Equatable {
 /// caller, `XMLText`).
 struct XMLTokenizer<Sink: XMLTokenSink> {
     private let bytes: UnsafeBufferPointer<UInt8>
-    private let sink: Sink
+    /// The sink, with what it gathered once `run` returns.
+    private(set) var sink: Sink
     private var i = 0
     /// The qualified names of the open elements, as ranges of `bytes`, to match end tags byte for byte.
     private var open: [Range<Int>] = []
