@@ -78,6 +78,7 @@ struct XMLTokenizerTests {
             (#"<Amt Ccy="VND"x="1">1</Amt>"#, "attributes must be separated by spaces"),
             (#"<Amt Ccy="V<D">1</Amt>"#, "\"<\" in an attribute value"),
             ("<Ustrd>bell \u{07}</Ustrd>", "an invalid character"),
+            ("<Ustrd><![CDATA[bell \u{07}]]></Ustrd>", "an invalid character"),
             ("<!-- a -- b -->", "\"--\" inside a comment"),
             ("<Ustrd>a ]]> b</Ustrd>", "\"]]>\" in text"),
             ("<Ntry <Amt>", "a name expected"),

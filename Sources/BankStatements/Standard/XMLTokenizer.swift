@@ -224,6 +224,7 @@ struct XMLTokenizer<Sink: XMLTokenSink> {
                 i += 3
                 return
             }
+            try checkCharacter()
             i += 1
         }
         throw XMLSyntaxError(offset: start, reason: "the document ends inside a CDATA section (is the file cut short?)")
