@@ -264,9 +264,11 @@ struct TabularStatementStream: StatementStream {
             throw StatementError(fileName: file, place: "row \(row.number)", field: "column \"\(columnName("booking_date"))\"",
                                  reason: rawDate.isEmpty ? "the date is empty" : "\"\(rawDate)\" is not a date")
         }
+        // A closure, not the method itself: `columnName` passed as a function value copied the whole stream (a
+        // fifth of reading a CSV export), a closure uses `self` where it is.
         let (direction, value) = try reader.directionAndAmount(debit: debit, credit: credit, signed: signed,
                                                                sign: cell(.sign, row), row: row, file: file,
-                                                               columnName: columnName)
+                                                               columnName: { key in columnName(key) })
         var valueDate: LocalDate?
         let rawValueDate = cell(.valueDate, row)
         if !rawValueDate.isEmpty {
