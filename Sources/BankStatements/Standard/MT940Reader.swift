@@ -465,7 +465,9 @@ struct MT940Stream: StatementStream {
             if handedOver < parser.completeCount, parser.knowsAccount || parser.ended {
                 let line = parser.ready[handedOver]
                 handedOver += 1
-                if handedOver == parser.completeCount {
+                // Handed-over lines are dropped 64 at a time, not one by one: each removal moves the pending
+                // line to the front.
+                if handedOver == parser.completeCount && handedOver >= 64 {
                     parser.ready.removeSubrange(0..<handedOver)  // keeps the pending line, if any
                     handedOver = 0
                 }
