@@ -60,6 +60,13 @@ public struct StatementFileReader: Sendable {
         return try TabularStatementReader(format: detected).read(table, source: source)
     }
 
+    /// Whether `open` reads a file starting with `head` as MT940 (named so, or detected): such a file is
+    /// never cut into table rows.
+    public static func readsAsMT940(head: Data, format: String?) -> Bool {
+        let name = format?.lowercased()
+        return name == "mt940" || (name == nil && MT940Reader.looksLike(head))
+    }
+
     /// Opens a statement file to be read line by line (`Ledger.importStatement(streaming:)`), so memory stays
     /// bounded whatever its size: MT940 is parsed from the bytes as they come, a bank's CSV export from its
     /// rows as the adapter cuts them. Other files (XLSX, HTML, camt, webhook JSON, CSV in a legacy encoding)
@@ -69,7 +76,7 @@ public struct StatementFileReader: Sendable {
         let source = SourceFile(name: file.name, sha256: file.sha256)
         if file.head.isEmpty { throw StatementError(fileName: file.name, reason: "the file is empty") }
         let name = format?.lowercased()
-        if name == "mt940" || (name == nil && MT940Reader.looksLike(file.head)) {
+        if Self.readsAsMT940(head: file.head, format: format) {
             return MT940Reader.stream(source: source, chunks: file.chunks())
         }
         let tabularNamed = name.map { named in formats.contains { $0.name == named } } ?? true

@@ -99,17 +99,38 @@ public struct UTF8Check {
 
     public init() {}
 
+    /// A chunk is checked where it lies: only a sequence cut by the chunk's start (the carried bytes and the
+    /// continuation bytes that open this chunk) is put together in a small array; copying the whole chunk
+    /// behind the carry cost as much as the check. A chunk too short to hold both ends is joined whole.
     public mutating func add(_ chunk: [UInt8]) {
         guard valid else { return }
-        var bytes = carry + chunk
-        // Keep an incomplete sequence at the end for the next chunk.
+        if chunk.count < 8 {
+            let bytes = carry + chunk
+            let cut = Self.completeEnd(bytes)
+            valid = bytes[..<cut].withUnsafeBufferPointer(TextDecoding.isValidUTF8)
+            carry = Array(bytes[cut...])
+            return
+        }
+        let cut = Self.completeEnd(chunk)
+        // Continuation bytes opening the chunk belong to the carried sequence (at most three of them).
+        var lead = 0
+        while lead < 3, chunk[lead] & 0xC0 == 0x80 { lead += 1 }
+        if !carry.isEmpty || lead > 0 {
+            valid = (carry + chunk[0..<lead]).withUnsafeBufferPointer(TextDecoding.isValidUTF8)
+        }
+        valid = valid && chunk.withUnsafeBufferPointer { bytes in
+            TextDecoding.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[lead..<cut]))
+        }
+        carry = Array(chunk[cut...])
+    }
+
+    /// Where the bytes stop being whole sequences: before an incomplete sequence at the end, kept for the next chunk.
+    private static func completeEnd(_ bytes: [UInt8]) -> Int {
         var cut = bytes.count
         var back = 0
         while back < 3, cut > 0, bytes[cut - 1] & 0xC0 == 0x80 { cut -= 1; back += 1 }
         if cut > 0, bytes[cut - 1] >= 0xC0 { cut -= 1 } else { cut = bytes.count }
-        carry = Array(bytes[cut...])
-        bytes.removeSubrange(cut...)
-        valid = bytes.withUnsafeBufferPointer(TextDecoding.isValidUTF8)
+        return cut
     }
 
     /// After the last chunk: whether the whole file was UTF-8.

@@ -18,7 +18,7 @@ struct DescriptionBytesTests {
         }
         for _ in 0..<5_000 {
             let text = (0..<next(6)).map { _ in pieces[next(pieces.count)] }.joined()
-            let fromBytes = StandardFormats.cleanDescription(utf8: Array(text.utf8))
+            let fromBytes = StandardFormats.cleanDescription(utf8: Array(text.utf8)[...])
             let fromText = StandardFormats.cleanDescription(text)
             if fromBytes != fromText || Array(fromBytes.utf8) != Array(fromText.utf8) {
                 Issue.record("\(text.debugDescription): \(fromBytes.debugDescription) ≠ \(fromText.debugDescription)")

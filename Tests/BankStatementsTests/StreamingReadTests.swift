@@ -92,4 +92,31 @@ struct StreamingReadTests {
             #expect(!cut, "a cut sequence at the very end is not UTF-8")
         }
     }
+    @Test("UTF8Check in chunks of every size agrees with checking the whole bytes, valid or not")
+    func utf8CheckEveryChunkSize() throws {
+        let pieces: [[UInt8]] = [Array("ab;\r\n".utf8), Array("Nguyễn".utf8), Array("🙂".utf8), Array("đ".utf8),
+                                 [0x80], [0xC3], [0xE1, 0xBA], [0xF0, 0x9F, 0x99], [0xFF], [0xED, 0xA0, 0x80]]
+        var state: UInt64 = 99
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for round in 0..<300 {
+            // Mostly valid text, with an invalid piece in about every third round.
+            let bytes = (0..<(1 + next(12))).flatMap { _ -> [UInt8] in
+                round % 3 == 0 ? pieces[next(pieces.count)] : pieces[next(4)]
+            } + Array(repeating: UInt8(ascii: "x"), count: next(20))
+            let whole = String(validating: bytes, as: UTF8.self) != nil
+            for size in 1...bytes.count {
+                var check = UTF8Check()
+                let pass = Self.chunks(bytes, size: size)
+                while let chunk = try pass() { check.add(chunk) }
+                if check.finish() != whole {
+                    Issue.record("\(bytes) in chunks of \(size): expected \(whole)")
+                    return
+                }
+            }
+        }
+    }
 }
+

@@ -86,9 +86,12 @@ struct MT940Parser {
     private var accountLine = 0
     private var firstOpening: Balance?
     private var lastClosing: Balance?
-    /// The last `:61:` line read: its `:86:` may still follow. Lines before it are in `ready`.
-    private var pending: StatementLine?
-    /// Lines complete and not yet handed over (a few at most while streaming).
+    /// Whether the last line of `ready` is the last `:61:` read, whose `:86:` may still follow. It is completed
+    /// where it lies: moving each line from a field of its own into `ready` copied it once more per line.
+    private var hasPending = false
+    /// How many lines at the start of `ready` are complete.
+    var completeCount: Int { hasPending ? ready.count - 1 : ready.count }
+    /// Lines read and not yet handed over (a few at most while streaming): the complete ones, then the pending one.
     var ready: [StatementLine] = []
 
     init(fileName: String) { self.fileName = fileName }
@@ -122,8 +125,7 @@ struct MT940Parser {
     mutating func end() throws(StatementError) {
         try finishField()
         try closeBlock()
-        if let line = pending { ready.append(line) }
-        pending = nil
+        hasPending = false
         ended = true
     }
 
@@ -155,7 +157,7 @@ struct MT940Parser {
 
     mutating func take(_ rawLine: ArraySlice<UInt8>, line: Int) throws(StatementError) {
         var text = rawLine
-        if text.contains(where: { $0 >= 0x80 }), String(validating: text, as: UTF8.self) == nil {
+        if !StandardFormats.isASCII(text), String(validating: text, as: UTF8.self) == nil {
             throw failure(line, nil, "the text is not UTF-8")
         }
         if text.first == 0x7B {  // "{": envelope blocks 1, 2, 3 and 5; the fields start after "{4:"
@@ -214,6 +216,17 @@ struct MT940Parser {
         let tag = fieldTag
         defer { previousTag = tag }
         switch tag {
+        // Statement lines first: a failed comparison of two small strings is not free, and they are most fields.
+        case "61":
+            openBlockIfNeeded()
+            let line = try readStatementLine()
+            ready.append(line)
+            hasPending = true
+        case "86":
+            if previousTag == "61", hasPending {
+                let description = StandardFormats.cleanDescription(utf8: joinedInformation())
+                ready[ready.count - 1].description = description
+            }
         case "20":
             try closeBlock()
             block = Block(startLine: fieldLine)
@@ -230,16 +243,6 @@ struct MT940Parser {
             if block?.closing != nil { throw failure(fieldLine, tag, "a second closing balance in one statement") }
             let closing = try readBalance()
             block?.closing = closing
-        case "61":
-            openBlockIfNeeded()
-            let line = try readStatementLine()
-            if let done = pending { ready.append(done) }
-            pending = line
-        case "86":
-            if previousTag == "61", pending != nil {
-                let description = StandardFormats.cleanDescription(utf8: joinedInformation())
-                pending?.description = description
-            }
         default:
             break  // :28C:, :64:, :65:, :13D:, :NS: … carry nothing the statement needs
         }
@@ -307,21 +310,26 @@ struct MT940Parser {
     }
 
     /// `:61:2409100910C1334520,NTRFNONREF//5243.90051` and an optional second line of supplementary details.
+    /// Read on the field's bytes where they lie in the buffer (offsets from `s`): copying each `:61:` into an
+    /// array of its own was a tenth of reading a file.
     private func readStatementLine() throws(StatementError) -> StatementLine {
-        let b = Array(trimmedTrailing(fieldLines[0]))
+        let b = trimmedTrailing(fieldLines[0])
+        let s = b.startIndex, count = b.count
+        func at(_ i: Int) -> UInt8 { b[s + i] }
         func text(_ range: Range<Int>) -> String {
-            String(decoding: b[max(0, min(range.lowerBound, b.count))..<min(range.upperBound, b.count)], as: UTF8.self)
+            String(decoding: b[(s + max(0, min(range.lowerBound, count)))..<(s + min(range.upperBound, count))],
+                   as: UTF8.self)
         }
-        func isDigit(_ i: Int) -> Bool { i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+        func isDigit(_ i: Int) -> Bool { i < count && at(i) >= 0x30 && at(i) <= 0x39 }
 
-        guard b.count >= 6, let valueDate = MT940Parser.yymmdd(b[0..<6]) else {
+        guard count >= 6, let valueDate = MT940Parser.yymmdd(b[s..<(s + 6)]) else {
             throw failure(fieldLine, "61", "value date \"\(text(0..<6))\" is not a date (YYMMDD)")
         }
         var i = 6
         var bookingDate = valueDate
-        if (i..<(i + 4)).allSatisfy(isDigit) {
-            let month = Int(b[i] - 0x30) * 10 + Int(b[i + 1] - 0x30)
-            let day = Int(b[i + 2] - 0x30) * 10 + Int(b[i + 3] - 0x30)
+        if isDigit(i) && isDigit(i + 1) && isDigit(i + 2) && isDigit(i + 3) {
+            let month = Int(at(i) - 0x30) * 10 + Int(at(i + 1) - 0x30)
+            let day = Int(at(i + 2) - 0x30) * 10 + Int(at(i + 3) - 0x30)
             guard let entry = MT940Parser.nearestDate(month: month, day: day, to: valueDate) else {
                 throw failure(fieldLine, "61", "entry date \"\(text(i..<(i + 4)))\" is not a date (MMDD)")
             }
@@ -330,7 +338,7 @@ struct MT940Parser {
         }
 
         let direction: Direction
-        switch (i < b.count ? b[i] : 0, i + 1 < b.count ? b[i + 1] : 0) {
+        switch (i < count ? at(i) : 0, i + 1 < count ? at(i + 1) : 0) {
         case (0x52, 0x43): direction = .debit; i += 2  // RC: reversal of a credit
         case (0x52, 0x44): direction = .credit; i += 2  // RD: reversal of a debit
         case (0x43, _): direction = .credit; i += 1
@@ -340,48 +348,49 @@ struct MT940Parser {
         }
         // Funds code: the third letter of the currency, so only "D" (VND). Any other letter is left to the
         // amount and refused there: "CI334520," is a mistyped amount, not funds code I and 334,520 đồng.
-        if i < b.count, b[i] == 0x44 { i += 1 }
+        if i < count, at(i) == 0x44 { i += 1 }
 
         // The amount runs up to the transaction type, which starts with N, F or S.
         var j = i
-        while j < b.count, b[j] != 0x4E, b[j] != 0x46, b[j] != 0x53 { j += 1 }
-        let amountText = text(i..<j)
+        while j < count, at(j) != 0x4E, at(j) != 0x46, at(j) != 0x53 { j += 1 }
         let amount: Int64
-        switch StandardFormats.dong(b[i..<j], decimalSeparator: 0x2C) {
+        switch StandardFormats.dong(b[(s + i)..<(s + j)], decimalSeparator: 0x2C) {
         case .success(let value): amount = value
-        case .failure(let problem): throw failure(fieldLine, "61", StandardFormats.reason(problem, amount: amountText))
+        case .failure(let problem): throw failure(fieldLine, "61", StandardFormats.reason(problem, amount: text(i..<j)))
         }
-        guard amount > 0 else { throw failure(fieldLine, "61", "amount \"\(amountText)\" is zero") }
-        guard j + 4 <= b.count else {
+        guard amount > 0 else { throw failure(fieldLine, "61", "amount \"\(text(i..<j))\" is zero") }
+        guard j + 4 <= count else {
             throw failure(fieldLine, "61", "transaction type (N, F or S and three characters) missing after the amount")
         }
         j += 4
 
         var bankReference: String?
-        if let slashes = (j..<max(j, b.count - 1)).first(where: { b[$0] == 0x2F && b[$0 + 1] == 0x2F }) {
-            let reference = StandardFormats.trimmed(text((slashes + 2)..<b.count))
+        if let slashes = (j..<max(j, count - 1)).first(where: { at($0) == 0x2F && at($0 + 1) == 0x2F }) {
+            let reference = StandardFormats.trimmed(utf8: b[(s + slashes + 2)...])
             if !reference.isEmpty { bankReference = reference }
         }
 
-        let supplementary = fieldLines.dropFirst().map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+        let description = fieldLines.count == 1 ? "" : StandardFormats.cleanDescription(
+            fieldLines.dropFirst().map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
         return StatementLine(
             bookingDate: bookingDate, valueDate: valueDate, direction: direction, amount: Money(dong: amount),
-            bankReference: bankReference, description: StandardFormats.cleanDescription(supplementary),
-            position: fieldLine)
+            bankReference: bankReference, description: description, position: fieldLine)
     }
 
     /// The `:86:` lines as one text (UTF-8): a line of exactly 65 characters continues on the next without a
     /// break; after a shorter line, one space. Characters, not bytes: a Vietnamese letter takes two or three
     /// bytes, and an ASCII line (the usual one) has as many characters as bytes.
-    private func joinedInformation() -> [UInt8] {
+    /// A one-line `:86:` (the usual one) is its line's bytes as they lie in the buffer, copied nowhere.
+    private func joinedInformation() -> ArraySlice<UInt8> {
+        if fieldLines.count == 1 { return fieldLines[0] }
         var text: [UInt8] = []
         var previousLength = 65
         for (index, bytes) in fieldLines.enumerated() {
             if index > 0 && previousLength != 65 { text.append(0x20) }
             text.append(contentsOf: bytes)
-            previousLength = bytes.allSatisfy({ $0 < 0x80 }) ? bytes.count : String(decoding: bytes, as: UTF8.self).count
+            previousLength = StandardFormats.isASCII(bytes) ? bytes.count : String(decoding: bytes, as: UTF8.self).count
         }
-        return text
+        return text[...]
     }
 
     private func trimmedTrailing(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
@@ -394,13 +403,16 @@ struct MT940Parser {
 
     static func yymmdd(_ bytes: ArraySlice<UInt8>) -> LocalDate? {
         guard bytes.count == 6, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        let d = bytes.map { Int($0 - 0x30) }
-        return LocalDate(year: 2000 + d[0] * 10 + d[1], month: d[2] * 10 + d[3], day: d[4] * 10 + d[5])
+        func two(_ at: Int) -> Int { Int(bytes[bytes.startIndex + at] - 0x30) * 10 + Int(bytes[bytes.startIndex + at + 1] - 0x30) }
+        return LocalDate(year: 2000 + two(0), month: two(2), day: two(4))
     }
 
     /// The date with this month and day nearest to `reference`, in its year or the one before or after:
     /// value date 2024-12-31 with entry date `0102` is 2025-01-02.
     static func nearestDate(month: Int, day: Int, to reference: LocalDate) -> LocalDate? {
+        // The usual case: the same month as the value date. Within the reference's own year that is at most
+        // 30 days away, and any other year's date at least 334, so no search is needed.
+        if month == reference.month, let same = LocalDate(year: reference.year, month: month, day: day) { return same }
         let target = StandardFormats.dayNumber(reference)
         var best: LocalDate?
         var bestDistance = Int.max
@@ -450,11 +462,13 @@ struct MT940Stream: StatementStream {
 
     mutating func next() throws -> StatementLine? {
         while true {
-            if handedOver < parser.ready.count, parser.knowsAccount || parser.ended {
+            if handedOver < parser.completeCount, parser.knowsAccount || parser.ended {
                 let line = parser.ready[handedOver]
                 handedOver += 1
-                if handedOver == parser.ready.count {
-                    parser.ready.removeAll(keepingCapacity: true)
+                // Handed-over lines are dropped 64 at a time, not one by one: each removal moves the pending
+                // line to the front.
+                if handedOver == parser.completeCount && handedOver >= 64 {
+                    parser.ready.removeSubrange(0..<handedOver)  // keeps the pending line, if any
                     handedOver = 0
                 }
                 return line
@@ -470,7 +484,7 @@ struct MT940Stream: StatementStream {
     /// Feeds the parser the next line of the file, reading a chunk when the buffer holds no whole line.
     private mutating func readLine() throws {
         while true {
-            if let newline = buffer[offset...].firstIndex(of: 0x0A) {
+            if let newline = nextLineFeed() {
                 var lineEnd = newline
                 if lineEnd > offset && buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
                 lineNumber += 1
@@ -491,6 +505,15 @@ struct MT940Stream: StatementStream {
                 return
             }
             try refill()
+        }
+    }
+
+    /// The index of the next LF at or after `offset`, found by `memchr`.
+    private func nextLineFeed() -> Int? {
+        guard offset < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes in
+            memchr(bytes.baseAddress! + offset, 0x0A, bytes.count - offset)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes.baseAddress!) }
         }
     }
 
@@ -515,7 +538,9 @@ struct MT940Stream: StatementStream {
             exhausted = true
             return
         }
-        buffer = Array(buffer[offset...]) + more
+        // Kept in place: the unread tail moves to the front and the chunk follows, in the same storage.
+        buffer.removeSubrange(0..<offset)
+        buffer.append(contentsOf: more)
         offset = 0
     }
 }

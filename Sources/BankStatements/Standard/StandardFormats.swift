@@ -89,13 +89,43 @@ enum StandardFormats {
     /// `cleanDescription` of the text whose UTF-8 bytes are `bytes`. ASCII text (already NFC) is trimmed on its
     /// bytes — ASCII white space is tab to carriage return and space, as for `Character.isWhitespace` — and
     /// becomes a `String` once; other text goes through `cleanDescription`.
-    static func cleanDescription(utf8 bytes: [UInt8]) -> String {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return cleanDescription(String(decoding: bytes, as: UTF8.self)) }
+    static func cleanDescription(utf8 bytes: ArraySlice<UInt8>) -> String {
+        guard isASCII(bytes) else { return cleanDescription(String(decoding: bytes, as: UTF8.self)) }
+        return asciiTrimmed(bytes)
+    }
+
+    /// `trimmed` of the text whose UTF-8 bytes are `bytes` (no NFC), ASCII text trimmed on its bytes.
+    static func trimmed(utf8 bytes: ArraySlice<UInt8>) -> String {
+        guard isASCII(bytes) else { return trimmed(String(decoding: bytes, as: UTF8.self)) }
+        return asciiTrimmed(bytes)
+    }
+
+    /// ASCII bytes without leading and trailing white space, as a `String`.
+    private static func asciiTrimmed(_ bytes: ArraySlice<UInt8>) -> String {
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
-        var start = 0, end = bytes.count
+        var start = bytes.startIndex, end = bytes.endIndex
         while start < end && isSpace(bytes[start]) { start += 1 }
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }
         return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Whether every byte is below 0x80, eight bytes at a time (the per-line check of MT940 parsing).
+    static func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            var index = 0
+            var bits: UInt64 = 0
+            while index + 8 <= buffer.count {
+                bits |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                index += 8
+            }
+            while index < buffer.count {
+                bits |= UInt64(base[index])
+                index += 1
+            }
+            return bits & 0x8080_8080_8080_8080 == 0
+        }
     }
 
     /// Whether every byte of the text is ASCII, read on its contiguous UTF-8 (`text.utf8.allSatisfy` walks the

@@ -204,6 +204,11 @@ struct TabularStatementStream: StatementStream {
     }
 
     private func columnName(_ key: String) -> String {
+        Self.columnName(key, index: index, headerCells: headerCells)
+    }
+
+    /// The header's text for a column key (the key itself when the column is absent).
+    private static func columnName(_ key: String, index: [String: Int], headerCells: [String]) -> String {
         guard let i = index[key], i < headerCells.count else { return key }
         return headerCells[i]
     }
@@ -264,9 +269,11 @@ struct TabularStatementStream: StatementStream {
             throw StatementError(fileName: file, place: "row \(row.number)", field: "column \"\(columnName("booking_date"))\"",
                                  reason: rawDate.isEmpty ? "the date is empty" : "\"\(rawDate)\" is not a date")
         }
-        let (direction, value) = try reader.directionAndAmount(debit: debit, credit: credit, signed: signed,
-                                                               sign: cell(.sign, row), row: row, file: file,
-                                                               columnName: columnName)
+        // A closure holding only the two arrays it reads: `columnName` passed as a function value copied the
+        // whole stream (a fifth of reading a CSV export), and a closure using `self` made the call copy `reader`.
+        let (direction, value) = try reader.directionAndAmount(
+            debit: debit, credit: credit, signed: signed, sign: cell(.sign, row), row: row, file: file,
+            columnName: { [index, headerCells] key in Self.columnName(key, index: index, headerCells: headerCells) })
         var valueDate: LocalDate?
         let rawValueDate = cell(.valueDate, row)
         if !rawValueDate.isEmpty {
