@@ -31,9 +31,12 @@ let package = Package(
             name: "LedgerCore",
             dependencies: ["VietnameseText", "VietQR", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
+        // Pure XML reading over bytes (a strict tokenizer and the UTF-8 check it relies on), shared by the camt
+        // reader and the XLSX adapter so neither depends on the other. Foundation only.
+        .target(name: "XMLScan", swiftSettings: strict),
         // Pure bank statements: the model, readers for every format (declarative tabular, MT940, camt, webhook),
         // balance proofs and line identities. No I/O: readers take bytes and return values.
-        .target(name: "BankStatements", dependencies: ["LedgerCore", "VietnameseText", .product(name: "Crypto", package: "swift-crypto")],
+        .target(name: "BankStatements", dependencies: ["LedgerCore", "VietnameseText", "XMLScan", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
         // Pure reconciliation: reading transfer descriptions (bank envelopes, payment codes) and match rules.
         .target(name: "Reconciliation", dependencies: ["LedgerCore", "VietnameseText"], swiftSettings: strict),
@@ -47,7 +50,7 @@ let package = Package(
         // Adapter: CSV and XLSX files into rows of text.
         .target(
             name: "TabularInput",
-            dependencies: ["ZIPFoundation"],
+            dependencies: ["XMLScan", "ZIPFoundation"],
             swiftSettings: strict),
         // Adapter: the SQLite store (GRDB) behind the LedgerCore port.
         .target(
@@ -89,7 +92,7 @@ let package = Package(
                            "Reconciliation", "PrintedDocuments", "ReportWorkbook"],
             swiftSettings: strict),
 
-        .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements", "LedgerCore", "TabularInput", "BankFormats"],
+        .testTarget(name: "BankStatementsTests", dependencies: ["BankStatements", "LedgerCore", "TabularInput", "BankFormats", "XMLScan"],
                     swiftSettings: strict),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "LedgerCore", "DemoSchool"], swiftSettings: strict),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], swiftSettings: strict),
@@ -98,7 +101,7 @@ let package = Package(
             name: "LedgerCoreTests",
             dependencies: ["LedgerCore", "VietQR", "DemoSchool", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict),
-        .testTarget(name: "TabularInputTests", dependencies: ["TabularInput", "ZIPFoundation"], swiftSettings: strict),
+        .testTarget(name: "TabularInputTests", dependencies: ["TabularInput", "XMLScan", "ZIPFoundation"], swiftSettings: strict),
         .testTarget(
             name: "SQLiteStoreTests",
             dependencies: ["SQLiteStore", "LedgerCore", "LedgerResources", .product(name: "GRDB", package: "GRDB.swift")],

@@ -24,6 +24,18 @@ enum OOXMLText {
         return String(result)
     }
 
+    /// `unescape` of the text whose UTF-8 bytes are `utf8`, building the `String` once; readers call it for
+    /// every string, and almost none holds an escape, so the search for "_x" is done on the bytes.
+    static func unescape(utf8: [UInt8]) -> String {
+        let text = String(decoding: utf8, as: UTF8.self)
+        var k = 0
+        while k + 1 < utf8.count {
+            if utf8[k] == 0x5F && utf8[k + 1] == 0x78 { return unescape(text) }  // "_x"
+            k += 1
+        }
+        return text
+    }
+
     /// Makes text safe for an XML element: XML escapes plus `_xHHHH_` for
     /// characters XML cannot hold and for literal escape look-alikes.
     static func escapeForElement(_ text: String) -> String {

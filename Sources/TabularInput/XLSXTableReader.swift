@@ -17,8 +17,7 @@ enum XLSXTableReader {
             throw notAWorkbook(package)
         }
 
-        let workbook = WorkbookHandler()
-        try XMLParts.parse(workbookXML, part: workbookPath, with: workbook)
+        let workbook = try XMLParts.parse(workbookXML, part: workbookPath, into: WorkbookHandler())
         guard let sheet = workbook.firstSheet else {
             throw ReadFailure("the workbook has no sheets")
         }
@@ -27,8 +26,8 @@ enum XLSXTableReader {
             throw ReadFailure("the workbook is damaged: it has no \(workbookRelationshipsPath), "
                 + "so its sheets cannot be found")
         }
-        let relationships = RelationshipsHandler()
-        try XMLParts.parse(relationshipsXML, part: workbookRelationshipsPath, with: relationships)
+        let relationships = try XMLParts.parse(relationshipsXML, part: workbookRelationshipsPath,
+                                               into: RelationshipsHandler())
         guard let sheetTarget = relationships.relationships.first(where: { $0.id == sheet.relationshipID }),
               !sheetTarget.isExternal else {
             throw ReadFailure("the workbook is damaged: it does not say where its first sheet “\(sheet.name)” is stored")
@@ -40,8 +39,7 @@ enum XLSXTableReader {
         guard let sheetXML = try package.part(sheetPath) else {
             throw ReadFailure("the workbook is damaged: its first sheet “\(sheet.name)” (\(sheetPath)) is missing")
         }
-        let handler = SheetHandler(sharedStrings: sharedStrings)
-        try XMLParts.parse(sheetXML, part: sheetPath, with: handler)
+        let handler = try XMLParts.parse(sheetXML, part: sheetPath, into: SheetHandler(sharedStrings: sharedStrings))
         guard !handler.rows.isEmpty else {
             throw ReadFailure("the file is empty: its first sheet “\(sheet.name)” has no text")
         }
@@ -59,9 +57,7 @@ enum XLSXTableReader {
         let declared = relationships.first { $0.type.hasSuffix(relationshipTypeSuffixSharedStrings) && !$0.isExternal }
         let path = declared.map { PartPath.resolve($0.target, from: "xl") } ?? "xl/sharedStrings.xml"
         guard let xml = try package.part(path) else { return [] }
-        let handler = SharedStringsHandler()
-        try XMLParts.parse(xml, part: path, with: handler)
-        return handler.strings
+        return try XMLParts.parse(xml, part: path, into: SharedStringsHandler()).strings
     }
 
     /// A ZIP that is not a workbook: say what it looks like, if we can tell.

@@ -1,4 +1,5 @@
 import Foundation
+import XMLScan
 
 /// The first `<sheet>` of `xl/workbook.xml`: the sheet a person sees first
 /// when opening the file, which is the one a roster or fee list lives on.
@@ -9,18 +10,23 @@ struct FirstSheet: Sendable, Equatable {
 }
 
 /// Reads the sheet list of a workbook, stopping at the first sheet.
-final class WorkbookHandler: SAXHandler {
+struct WorkbookHandler: PartSink {
     private(set) var firstSheet: FirstSheet?
+    private(set) var failure: ReadFailure?
 
-    func start(_ element: Substring, attributes: [String: String]) -> SAXStep {
-        guard element == "sheet" else { return .proceed }
-        let name = attributes["name"] ?? "?"
+    mutating func startElement(_ name: String, attributes: XMLAttributes) -> Bool {
+        guard name == "sheet" else { return true }
+        let sheetName = XMLParts.attribute("name", in: attributes) ?? "?"
         guard let id = XMLParts.relationshipID(in: attributes) else {
-            return .fail(ReadFailure("the workbook is damaged: its first sheet “\(name)” has no relationship id"))
+            failure = ReadFailure("the workbook is damaged: its first sheet “\(sheetName)” has no relationship id")
+            return false
         }
-        firstSheet = FirstSheet(name: name, relationshipID: id)
-        return .stop
+        firstSheet = FirstSheet(name: sheetName, relationshipID: id)
+        return false
     }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+    func endElement() -> Bool { true }
 }
 
 /// One `<Relationship>` of a `.rels` part.
@@ -32,17 +38,22 @@ struct Relationship: Sendable, Equatable {
 }
 
 /// Reads all relationships of a `.rels` part.
-final class RelationshipsHandler: SAXHandler {
+struct RelationshipsHandler: PartSink {
     private(set) var relationships: [Relationship] = []
+    var failure: ReadFailure? { nil }
 
-    func start(_ element: Substring, attributes: [String: String]) -> SAXStep {
-        if element == "Relationship", let id = attributes["Id"], let target = attributes["Target"] {
+    mutating func startElement(_ name: String, attributes: XMLAttributes) -> Bool {
+        if name == "Relationship", let id = XMLParts.attribute("Id", in: attributes),
+           let target = XMLParts.attribute("Target", in: attributes) {
             relationships.append(Relationship(
-                id: id, type: attributes["Type"] ?? "", target: target,
-                isExternal: attributes["TargetMode"] == "External"))
+                id: id, type: XMLParts.attribute("Type", in: attributes) ?? "", target: target,
+                isExternal: XMLParts.attribute("TargetMode", in: attributes) == "External"))
         }
-        return .proceed
+        return true
     }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+    func endElement() -> Bool { true }
 }
 
 enum PartPath {

@@ -4,6 +4,7 @@ import Foundation
 import FoundationXML
 #endif
 import LedgerCore
+import XMLScan
 
 /// The reading `CamtReader` did before `XMLTokenizer`: Foundation's `XMLParser` (libxml2), kept here only as
 /// the reference the tokenizer must agree with. It feeds the same `CamtHandler`, so any difference in the

@@ -1,6 +1,7 @@
 @testable import BankStatements
 import Foundation
 import LedgerCore
+import XMLScan
 import Testing
 
 /// `XMLTokenizer` against Foundation's `XMLParser` (the reader camt used before): the same events and the same

@@ -1,4 +1,5 @@
 import LedgerCore
+import XMLScan
 
 /// The camt field logic: fed element starts, text and ends (by `XMLTokenizer`), it keeps the element path and,
 /// for the statement, balance and entry being read, only what the `Statement` needs. It knows nothing of XML

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import XMLScan
 
 /// Reads ISO 20022 bank-to-customer statements (camt.053, `BkToCstmrStmt/Stmt`) and debit/credit
 /// notifications (camt.054, `BkToCstmrDbtCdtNtfctn/Ntfctn`), any message version, with or without a namespace

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import XMLScan
 
 /// The bytes of an XML statement as the UTF-8 `XMLTokenizer` reads, and lines for its errors.
 ///
@@ -29,7 +30,7 @@ enum XMLText {
                                      reason: "encoding \"\(declared!)\" is not supported: save the file as UTF-8")
             }
         }
-        if let bad = firstInvalidUTF8(converted) {
+        if let bad = UTF8Validation.firstInvalid(converted) {
             throw StatementError(fileName: fileName, place: "line \(line(of: bad, in: converted))", field: nil,
                                  reason: "the text is not UTF-8")
         }
@@ -57,40 +58,5 @@ enum XMLText {
         let rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" }
         guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
         return String(rest.dropFirst().prefix { $0 != quote })
-    }
-
-    /// The offset of the first byte that breaks UTF-8 (overlong forms, surrogates and values above U+10FFFF
-    /// included), or nil. Eight ASCII bytes at a time, the usual case.
-    static func firstInvalidUTF8(_ data: Data) -> Int? {
-        data.withUnsafeBytes { raw -> Int? in
-            let count = raw.count
-            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
-            var i = 0
-            while i < count {
-                if i + 8 <= count, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
-                }
-                let b = base[i]
-                if b < 0x80 { i += 1; continue }
-                let length: Int
-                var low: UInt8 = 0x80, high: UInt8 = 0xBF
-                switch b {
-                case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; low = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED: length = 3; high = 0x9F
-                case 0xF0: length = 4; low = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; high = 0x8F
-                default: return i
-                }
-                guard i + length <= count else { return i }
-                guard base[i + 1] >= low && base[i + 1] <= high else { return i }
-                for k in 2..<length where base[i + k] & 0xC0 != 0x80 { return i }
-                i += length
-            }
-            return nil
-        }
     }
 }

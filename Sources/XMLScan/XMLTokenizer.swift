@@ -1,6 +1,6 @@
 /// What `XMLTokenizer` hands over as it reads: element starts and ends, and character data. Generic, so the
 /// compiler specialises the tokenizer for its one sink and the calls cost nothing; a struct sink is held inline.
-protocol XMLTokenSink {
+public protocol XMLTokenSink {
     /// `<ns:Name a="1">`: the local name (prefix stripped) and the attributes as written (qualified names,
     /// values with entities replaced), in document order. Returns false to stop reading.
     mutating func startElement(_ name: String, attributes: [(name: String, value: String)]) -> Bool
@@ -12,14 +12,20 @@ protocol XMLTokenSink {
 }
 
 /// A fault in the document's XML, at a byte offset of the bytes given to the tokenizer.
-struct XMLSyntaxError: Error, Equatable {
-    let offset: Int
-    let reason: String
+public struct XMLSyntaxError: Error, Equatable, Sendable {
+    public let offset: Int
+    public let reason: String
+
+    @inlinable public init(offset: Int, reason: String) {
+        self.offset = offset
+        self.reason = reason
+    }
 }
 
-/// A small, strict, non-validating XML 1.0 reader over UTF-8 bytes, written for camt statements: Foundation's
-/// `XMLParser` (libxml2 behind a delegate, a `String` per callback) read about 96,000 entries/s, and this
-/// reads each byte once, building strings only for names and the text a sink keeps.
+/// A small, strict, non-validating XML 1.0 reader over UTF-8 bytes, written for camt statements and shared with
+/// the XLSX reader: Foundation's `XMLParser` (libxml2 behind a delegate, a `String` per callback) read about
+/// 96,000 camt entries/s, and this reads each byte once, building strings only for names and the text a sink
+/// keeps. Its members are `@inlinable` so that each reader's module specialises it for its own sink.
 ///
 /// It reads elements, attributes (either quote, any order), text, the five predefined entities, character
 /// references (`&#233;`, `&#xE9;`), CDATA sections, comments and processing instructions, and normalises line
@@ -27,31 +33,31 @@ struct XMLSyntaxError: Error, Equatable {
 /// one are a known attack. Everything XML forbids that a camt file could meet — unclosed or mismatched tags,
 /// undeclared entities, bad references, control characters, text outside the root, a second root, a cut
 /// file — is an `XMLSyntaxError` at its offset, never skipped. The bytes must be valid UTF-8 (checked by the
-/// caller, `XMLText`).
-struct XMLTokenizer<Sink: XMLTokenSink> {
-    private let bytes: UnsafeBufferPointer<UInt8>
+/// caller, with `UTF8Validation`).
+public struct XMLTokenizer<Sink: XMLTokenSink> {
+    @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
     /// The sink, with what it gathered once `run` returns.
-    private(set) var sink: Sink
-    private var i = 0
+    public var sink: Sink
+    @usableFromInline var i = 0
     /// The qualified names of the open elements, as ranges of `bytes`, to match end tags byte for byte.
-    private var open: [Range<Int>] = []
-    private var attributes: [(name: String, value: String)] = []
+    @usableFromInline var open: [Range<Int>] = []
+    @usableFromInline var attributes: [(name: String, value: String)] = []
     /// Scratch for text that needs rewriting (entities, `\r`) before it reaches the sink.
-    private var scratch: [UInt8] = []
-    private var sawRoot = false
+    @usableFromInline var scratch: [UInt8] = []
+    @usableFromInline var sawRoot = false
 
-    init(bytes: UnsafeBufferPointer<UInt8>, sink: Sink) {
+    @inlinable public init(bytes: UnsafeBufferPointer<UInt8>, sink: Sink) {
         self.bytes = bytes
         self.sink = sink
     }
 
     /// The offset reached: where reading stopped, whether by a fault or the sink.
-    var offset: Int { i }
+    @inlinable public var offset: Int { i }
 
     /// Reads the whole document. Returns false if the sink stopped it.
-    mutating func run() throws(XMLSyntaxError) -> Bool {
+    @inlinable public mutating func run() throws(XMLSyntaxError) -> Bool {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
-        if bytes.count == 0 || bytes.allSatisfy(Self.isSpace) {
+        if bytes.count == 0 || bytes.allSatisfy(isXMLSpace) {
             throw XMLSyntaxError(offset: i, reason: "the document is empty or not XML")
         }
         while i < bytes.count {
@@ -69,7 +75,7 @@ struct XMLTokenizer<Sink: XMLTokenSink> {
 
     // MARK: Markup
 
-    private mutating func markup() throws(XMLSyntaxError) -> Bool {
+    @inlinable mutating func markup() throws(XMLSyntaxError) -> Bool {
         let start = i
         guard i + 1 < bytes.count else { throw cutInTag(start) }
         switch bytes[i + 1] {
@@ -90,7 +96,7 @@ struct XMLTokenizer<Sink: XMLTokenSink> {
         return true
     }
 
-    private mutating func startTag() throws(XMLSyntaxError) -> Bool {
+    @inlinable mutating func startTag() throws(XMLSyntaxError) -> Bool {
         if sawRoot && open.isEmpty {
             throw XMLSyntaxError(offset: i, reason: "the document is cut short, or has content after its end")
         }
@@ -132,7 +138,7 @@ struct XMLTokenizer<Sink: XMLTokenSink> {
         return true
     }
 
-    private mutating func endTag() throws(XMLSyntaxError) -> Bool {
+    @inlinable mutating func endTag() throws(XMLSyntaxError) -> Bool {
         let tagStart = i
         i += 2
         let name = try self.name()
@@ -147,7 +153,7 @@ struct XMLTokenizer<Sink: XMLTokenSink> {
         return sink.endElement()
     }
 
-    private mutating func attributeValue(_ tagStart: Int) throws(XMLSyntaxError) -> String {
+    @inlinable mutating func attributeValue(_ tagStart: Int) throws(XMLSyntaxError) -> String {
         guard i < bytes.count else { throw cutInTag(tagStart) }
         let quote = bytes[i]
         guard quote == 0x22 || quote == 0x27 else {
@@ -178,7 +184,7 @@ struct XMLTokenizer<Sink: XMLTokenSink> {
         }
     }
 
-    private mutating func comment() throws(XMLSyntaxError) {
+    @inlinable mutating func comment() throws(XMLSyntaxError) {
         let start = i
         i += 4
         while i + 1 < bytes.count {
@@ -194,7 +200,7 @@ struct XMLTokenizer<Sink: XMLTokenSink> {
         throw XMLSyntaxError(offset: start, reason: "the document ends inside a comment (is the file cut short?)")
     }
 
-    private mutating func processingInstruction() throws(XMLSyntaxError) {
+    @inlinable mutating func processingInstruction() throws(XMLSyntaxError) {
         let start = i
         i += 2
         let target = try name()
@@ -213,7 +219,7 @@ struct XMLTokenizer<Sink: XMLTokenSink> {
         throw XMLSyntaxError(offset: start, reason: "the document ends inside a processing instruction (is the file cut short?)")
     }
 
-    private mutating func cdata() throws(XMLSyntaxError) {
+    @inlinable mutating func cdata() throws(XMLSyntaxError) {
         let start = i
         guard !open.isEmpty else { throw XMLSyntaxError(offset: i, reason: "text outside the root element") }
         i += 9
@@ -233,7 +239,7 @@ struct XMLTokenizer<Sink: XMLTokenSink> {
     // MARK: Text
 
     /// Character data up to the next `<`: handed over in place when it needs no rewriting, the usual case.
-    private mutating func text() throws(XMLSyntaxError) {
+    @inlinable mutating func text() throws(XMLSyntaxError) {
         let from = i
         var rewrite = false
         while i < bytes.count {
@@ -252,7 +258,7 @@ struct XMLTokenizer<Sink: XMLTokenSink> {
             i += 1
         }
         if open.isEmpty {
-            if let stray = bytes[from..<i].firstIndex(where: { !Self.isSpace($0) }) {
+            if let stray = bytes[from..<i].firstIndex(where: { !isXMLSpace($0) }) {
                 throw XMLSyntaxError(offset: stray, reason: sawRoot ? "the document is cut short, or has content after its end"
                                         : "text outside the root element")
             }
@@ -262,7 +268,7 @@ struct XMLTokenizer<Sink: XMLTokenSink> {
     }
 
     /// Hands `range` to the sink, replacing references and line ends when `rewrite` says there are some.
-    private mutating func deliver(_ range: Range<Int>, rewrite: Bool) throws(XMLSyntaxError) {
+    @inlinable mutating func deliver(_ range: Range<Int>, rewrite: Bool) throws(XMLSyntaxError) {
         if range.isEmpty { return }
         guard rewrite || bytes[range].contains(0x0D) else {
             sink.characters(UnsafeBufferPointer(rebasing: bytes[range]))
@@ -288,7 +294,7 @@ struct XMLTokenizer<Sink: XMLTokenSink> {
     }
 
     /// `&amp;`, `&#233;` or `&#xE9;` at `i`, appended to `scratch` as UTF-8.
-    private mutating func reference() throws(XMLSyntaxError) {
+    @inlinable mutating func reference() throws(XMLSyntaxError) {
         let start = i
         i += 1
         var end = i
@@ -333,7 +339,7 @@ struct XMLTokenizer<Sink: XMLTokenSink> {
     // MARK: Bytes
 
     /// A name at `i`: ASCII letters, digits, `_ : - .`, and any non-ASCII (already checked to be UTF-8).
-    private mutating func name() throws(XMLSyntaxError) -> Range<Int> {
+    @inlinable mutating func name() throws(XMLSyntaxError) -> Range<Int> {
         let start = i
         while i < bytes.count {
             let b = bytes[i]
@@ -351,51 +357,49 @@ struct XMLTokenizer<Sink: XMLTokenSink> {
         return start..<i
     }
 
-    private func localName(_ name: Range<Int>) -> String {
+    @inlinable func localName(_ name: Range<Int>) -> String {
         var start = name.lowerBound
         for k in name where bytes[k] == 0x3A { start = k + 1 }
         return string(start..<name.upperBound)
     }
 
-    private func string(_ range: Range<Int>) -> String {
+    @inlinable func string(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
-    private func equal(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    @inlinable func equal(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
         a.count == b.count && bytes[a].elementsEqual(bytes[b])
     }
 
-    private func matches(_ literal: StaticString) -> Bool {
+    @inlinable func matches(_ literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
         guard i + count <= bytes.count else { return false }
         return literal.withUTF8Buffer { bytes[i..<(i + count)].elementsEqual($0) }
     }
 
-    private mutating func skipSpace() -> Bool {
+    @inlinable mutating func skipSpace() -> Bool {
         let start = i
-        while i < bytes.count && Self.isSpace(bytes[i]) { i += 1 }
+        while i < bytes.count && isXMLSpace(bytes[i]) { i += 1 }
         return i > start
     }
 
-    private func checkCharacter() throws(XMLSyntaxError) {
+    @inlinable func checkCharacter() throws(XMLSyntaxError) {
         let b = bytes[i]
         if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { throw invalidCharacter() }
     }
 
-    private func invalidCharacter() -> XMLSyntaxError {
+    @inlinable func invalidCharacter() -> XMLSyntaxError {
         XMLSyntaxError(offset: i, reason: "an invalid character")
     }
 
     /// A tag (opened at `start`) that the bytes end inside: located at the end, where the cut is.
-    private func cutInTag(_ start: Int) -> XMLSyntaxError {
+    @inlinable func cutInTag(_ start: Int) -> XMLSyntaxError {
         XMLSyntaxError(offset: bytes.count, reason: "the document ends inside a tag (is the file cut short?)")
     }
 
-    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
-
     /// XML 1.0's `Char`: tab, line feed, carriage return, and the rest of Unicode above the C0 controls,
     /// without surrogates, U+FFFE and U+FFFF.
-    static func isXMLCharacter(_ value: UInt32) -> Bool {
+    @inlinable static func isXMLCharacter(_ value: UInt32) -> Bool {
         switch value {
         case 0x09, 0x0A, 0x0D: true
         case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
@@ -403,3 +407,7 @@ struct XMLTokenizer<Sink: XMLTokenSink> {
         }
     }
 }
+
+/// XML's white space. A free function so that closures over it capture no generic metatype, which is not
+/// `Sendable`.
+@inlinable func isXMLSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
