@@ -106,17 +106,7 @@ final class StatementLineInsert {
         /// `YYYY-MM-DD`, as `LocalDate.description` writes it (years have four digits).
         mutating func append(_ date: LocalDate) -> Range<Int> {
             let start = bytes.count
-            let y = date.year, m = date.month, d = date.day
-            bytes.append(UInt8(truncatingIfNeeded: 0x30 + y / 1000 % 10))
-            bytes.append(UInt8(truncatingIfNeeded: 0x30 + y / 100 % 10))
-            bytes.append(UInt8(truncatingIfNeeded: 0x30 + y / 10 % 10))
-            bytes.append(UInt8(truncatingIfNeeded: 0x30 + y % 10))
-            bytes.append(0x2D)
-            bytes.append(UInt8(truncatingIfNeeded: 0x30 + m / 10))
-            bytes.append(UInt8(truncatingIfNeeded: 0x30 + m % 10))
-            bytes.append(0x2D)
-            bytes.append(UInt8(truncatingIfNeeded: 0x30 + d / 10))
-            bytes.append(UInt8(truncatingIfNeeded: 0x30 + d % 10))
+            date.appendISO(to: &bytes)
             return start..<bytes.count
         }
 

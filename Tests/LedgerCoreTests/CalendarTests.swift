@@ -117,6 +117,20 @@ struct LocalDateTests {
         #expect(LocalDate("2025-09-+1") == nil)
         #expect(LocalDate("01/+9/2025") == nil)
     }
+
+    @Test("a date's bytes are its description, for every day of a leap year and a common one")
+    func isoBytes() {
+        for year in [1999, 2024, 2025] {
+            for month in 1...12 {
+                for day in 1...LocalDate.daysIn(year: year, month: month) {
+                    let date = LocalDate(year: year, month: month, day: day)!
+                    var bytes: [UInt8] = []
+                    date.appendISO(to: &bytes)
+                    #expect(String(decoding: bytes, as: UTF8.self) == date.description)
+                }
+            }
+        }
+    }
 }
 
 @Suite("Timestamp")

@@ -83,19 +83,7 @@ public struct LineIdentity: Sendable, Hashable {
     }
 
     /// `YYYY-MM-DD`, as `LocalDate.description` writes it (a `LocalDate`'s year has four digits).
-    static func appendDate(_ date: LocalDate, to bytes: inout [UInt8]) {
-        let y = date.year, m = date.month, d = date.day
-        bytes.append(UInt8(truncatingIfNeeded: 0x30 + y / 1000 % 10))
-        bytes.append(UInt8(truncatingIfNeeded: 0x30 + y / 100 % 10))
-        bytes.append(UInt8(truncatingIfNeeded: 0x30 + y / 10 % 10))
-        bytes.append(UInt8(truncatingIfNeeded: 0x30 + y % 10))
-        bytes.append(0x2D)
-        bytes.append(UInt8(truncatingIfNeeded: 0x30 + m / 10))
-        bytes.append(UInt8(truncatingIfNeeded: 0x30 + m % 10))
-        bytes.append(0x2D)
-        bytes.append(UInt8(truncatingIfNeeded: 0x30 + d / 10))
-        bytes.append(UInt8(truncatingIfNeeded: 0x30 + d % 10))
-    }
+    static func appendDate(_ date: LocalDate, to bytes: inout [UInt8]) { date.appendISO(to: &bytes) }
 
     /// The number in decimal, as `String(value)` writes it.
     static func appendDecimal(_ value: Int64, to bytes: inout [UInt8]) {
