@@ -1,4 +1,5 @@
 import Foundation
+import XMLScan
 
 /// The one place that decides how raw cell text is cleaned, so CSV and XLSX
 /// rows compare equal when a person typed the same thing.
@@ -92,23 +93,9 @@ enum CellText {
         }
     }
 
-    /// Whether every byte is below 0x80, eight bytes at a time.
+    /// Whether every byte is below 0x80.
     @inline(__always)
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var index = 0
-        var bits: UInt64 = 0
-        while index + 8 <= bytes.count {
-            bits |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            index += 8
-        }
-        while index < bytes.count {
-            bits |= UInt64(base[index])
-            index += 1
-        }
-        return bits & 0x8080_8080_8080_8080 == 0
-    }
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { UTF8Validation.isASCII(bytes) }
 
     /// Whether the standard library's NFC quick check proves `text` is NFC
     /// already (`false` means "maybe not", never "not NFC for sure").

@@ -3,6 +3,25 @@ import Foundation
 /// The check `XMLTokenizer` leaves to its callers: it reads names and text as UTF-8 without looking at each
 /// sequence, so the bytes must be valid first. One pass, shared by every reader of XML.
 public enum UTF8Validation {
+    /// Whether every byte is below 0x80, eight bytes at a time: pure ASCII is valid UTF-8 and already NFC, so
+    /// readers skip both checks on the common line.
+    @inlinable
+    public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var bits: UInt64 = 0
+        while index + 8 <= bytes.count {
+            bits |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            bits |= UInt64(base[index])
+            index += 1
+        }
+        return bits & 0x8080_8080_8080_8080 == 0
+    }
+
     /// The offset of the first byte that breaks UTF-8 (overlong forms, surrogates and values above U+10FFFF
     /// included), or nil. Eight ASCII bytes at a time, the usual case.
     public static func firstInvalid(_ data: Data) -> Int? {

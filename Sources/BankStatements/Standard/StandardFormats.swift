@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import XMLScan
 
 /// Rules the standard-format readers (MT940, camt, webhook) share: amounts, dates and descriptions.
 ///
@@ -109,23 +110,9 @@ enum StandardFormats {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    /// Whether every byte is below 0x80, eight bytes at a time (the per-line check of MT940 parsing).
+    /// Whether every byte is below 0x80 (the per-line check of MT940 parsing).
     static func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            let raw = UnsafeRawPointer(base)
-            var index = 0
-            var bits: UInt64 = 0
-            while index + 8 <= buffer.count {
-                bits |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                index += 8
-            }
-            while index < buffer.count {
-                bits |= UInt64(base[index])
-                index += 1
-            }
-            return bits & 0x8080_8080_8080_8080 == 0
-        }
+        bytes.withUnsafeBufferPointer(UTF8Validation.isASCII)
     }
 
     /// Whether every byte of the text is ASCII, read on its contiguous UTF-8 (`text.utf8.allSatisfy` walks the
