@@ -5,9 +5,9 @@ import VietnameseText
 /// so one run makes consistent decisions line after line (instalments accumulate, a paid invoice stops
 /// attracting payments).
 ///
-/// It is built for a district: a million invoices and a million pupils take well under 150 MB. Invoices are
+/// It is built for a district: a million invoices and a million pupils take about 100 MB. Invoices are
 /// fixed-size slots in serial order; payment codes and folded names are sorted integer keys searched by
-/// bisection; names, numbers and classes are stored once each. Nothing here is a per-invoice object, so
+/// bisection; names and classes are stored once each, and invoice numbers are derived from month and serial. Nothing here is a per-invoice object, so
 /// loading is a few array appends per row and no hash table of a million strings is ever built.
 public struct ReconciliationBook: Sendable {
     /// One invoice as matching sees it: 32 bytes.
