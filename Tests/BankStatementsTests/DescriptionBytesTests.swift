@@ -11,13 +11,9 @@ struct DescriptionBytesTests {
     func sameAsText() {
         let pieces = ["nop hoc phi", " ", "\t", "\r\n", "\u{0B}", "\u{0C}", "\r", "\n", "\u{1F}", "\u{00A0}", "\u{2028}",
                       "\u{3000}", "Nguyễn", "be\u{0301}", "e\u{0302}\u{0301}", "ĐẶNG", "🙂", "HP8BU6E28", "", "x"]
-        var state: UInt64 = 42
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var picks = SeededPicks(seed: 42)
         for _ in 0..<5_000 {
-            let text = (0..<next(6)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = (0..<picks.next(6)).map { _ in pieces[picks.next(pieces.count)] }.joined()
             let fromBytes = StandardFormats.cleanDescription(utf8: Array(text.utf8)[...])
             let fromText = StandardFormats.cleanDescription(text)
             if fromBytes != fromText || Array(fromBytes.utf8) != Array(fromText.utf8) {

@@ -8,20 +8,13 @@ import Testing
 @Suite("MT940 shortcuts")
 struct MT940FastPathTests {
     /// A small deterministic generator, so a failure can be replayed.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
 
     static let pieces = ["nop hoc phi", " ", "\t", "\u{0B}", "\u{0C}", "\u{00A0}", "\u{3000}", "Nguyễn", "be\u{0301}",
                          "e\u{0302}\u{0301}", "ĐẶNG", "🙂", "HP8BU6E28", "", "x", "/", "FT25.001"]
 
     @Test("trimmed(utf8:) and cleanDescription(utf8:) on a slice equal the rules on the same text")
     func bytesEqualText() {
-        var g = Generator(state: 7)
+        var g = SeededPicks(seed: 7)
         for _ in 0..<5_000 {
             let text = (0..<g.next(6)).map { _ in Self.pieces[g.next(Self.pieces.count)] }.joined()
             let padded = Array("ab".utf8) + Array(text.utf8) + Array("cd".utf8)
@@ -62,7 +55,7 @@ struct MT940FastPathTests {
     /// A small MT940 file with non-ASCII text, CR LF or LF, one-line and several-line `:86:` (with 65-character
     /// lines), `:61:` supplementary details and references with spaces around them.
     static func generated(seed: UInt64) -> (text: String, descriptions: [String], references: [String?]) {
-        var g = Generator(state: seed)
+        var g = SeededPicks(seed: seed)
         let newline = g.next(2) == 0 ? "\n" : "\r\n"
         var lines = [":20:GEN", ":25:970418/63510000868686", ":60F:C241230VND1000,"]
         var descriptions: [String] = [], references: [String?] = []

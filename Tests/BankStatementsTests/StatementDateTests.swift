@@ -20,14 +20,10 @@ struct StatementDateTests {
     @Test("dates read on bytes equal the plain rule", arguments: [StatementFormat.DateOrder.dmy, .ymd])
     func sameAsPlainRule(order: StatementFormat.DateOrder) {
         let pieces = ["1", "12", "2024", "31", "0", "02", "/", "-", ".", "T10:00", " 08:15:00", "x", "12345", "", "đ"]
-        var state: UInt64 = 5
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var picks = SeededPicks(seed: 5)
         let dates = StatementDate(order: order)
         for _ in 0..<20_000 {
-            let text = (0..<next(7)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = (0..<picks.next(7)).map { _ in pieces[picks.next(pieces.count)] }.joined()
             if dates.parse(text) != Self.plain(text, order) {
                 Issue.record("\(text.debugDescription): \(String(describing: dates.parse(text)))")
                 return

@@ -96,16 +96,12 @@ struct StreamingReadTests {
     func utf8CheckEveryChunkSize() throws {
         let pieces: [[UInt8]] = [Array("ab;\r\n".utf8), Array("Nguyễn".utf8), Array("🙂".utf8), Array("đ".utf8),
                                  [0x80], [0xC3], [0xE1, 0xBA], [0xF0, 0x9F, 0x99], [0xFF], [0xED, 0xA0, 0x80]]
-        var state: UInt64 = 99
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var picks = SeededPicks(seed: 99)
         for round in 0..<300 {
             // Mostly valid text, with an invalid piece in about every third round.
-            let bytes = (0..<(1 + next(12))).flatMap { _ -> [UInt8] in
-                round % 3 == 0 ? pieces[next(pieces.count)] : pieces[next(4)]
-            } + Array(repeating: UInt8(ascii: "x"), count: next(20))
+            let bytes = (0..<(1 + picks.next(12))).flatMap { _ -> [UInt8] in
+                round % 3 == 0 ? pieces[picks.next(pieces.count)] : pieces[picks.next(4)]
+            } + Array(repeating: UInt8(ascii: "x"), count: picks.next(20))
             let whole = String(validating: bytes, as: UTF8.self) != nil
             for size in 1...bytes.count {
                 var check = UTF8Check()
