@@ -305,9 +305,9 @@ public struct ReconciliationBook: Sendable {
         public let amountDue: Money
         public let amountPaid: Money
         public let isVoid: Bool
-        public var remaining: Money { amountPaid >= amountDue ? .zero : Money(dong: amountDue.dong - amountPaid.dong) }
+        public var remaining: Money { Invoice.remaining(due: amountDue, paid: amountPaid) }
         public var status: InvoiceStatus { InvoiceStatus(due: amountDue, paid: amountPaid, isVoid: isVoid) }
-        public var isSettled: Bool { status == .paid || status == .overpaid }
+        public var isSettled: Bool { status.isSettled }
         let slot: Int32
     }
 

@@ -40,7 +40,10 @@ public struct Invoice: Sendable, Hashable, Codable {
     public var status: InvoiceStatus { InvoiceStatus(due: amountDue, paid: amountPaid, isVoid: isVoid) }
 
     /// What is still to pay (never negative: an over-payment is a credit, not a negative debt).
-    public var remaining: Money { amountPaid >= amountDue ? .zero : Money(dong: amountDue.dong - amountPaid.dong) }
+    public var remaining: Money { Self.remaining(due: amountDue, paid: amountPaid) }
+
+    /// The one rule for what is still to pay, for anything that tracks an invoice's amounts.
+    public static func remaining(due: Money, paid: Money) -> Money { paid >= due ? .zero : Money(dong: due.dong - paid.dong) }
 
     /// `TB2509-000123`: period and issue serial, readable over the phone and unique in the school.
     public static func number(period: YearMonth, serial: Int64) -> String {
@@ -71,6 +74,9 @@ public enum InvoiceStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case paid
     case overpaid
     case void
+
+    /// Paid in full (an over-payment's surplus went to the family's credit): what earns a receipt.
+    public var isSettled: Bool { self == .paid || self == .overpaid }
 
     public init(due: Money, paid: Money, isVoid: Bool) {
         if isVoid { self = .void }

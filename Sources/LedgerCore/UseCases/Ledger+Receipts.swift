@@ -176,7 +176,7 @@ public struct ReceiptVerification: Sendable, Hashable {
 
 extension Invoice {
     /// Paid in full (an over-payment's surplus went to the family's credit): what earns a receipt.
-    public var isSettled: Bool { status == .paid || status == .overpaid }
+    public var isSettled: Bool { status.isSettled }
 }
 
 /// Hands out the next number of a series, continuing from the numbers already used.
